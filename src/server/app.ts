@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Database } from "./db/client.ts";
+import type { Env } from "./env.ts";
+import { registerAuth } from "./http/auth.ts";
+import { registerErrorHandler } from "./http/errors.ts";
+import { createMailer } from "./lib/mailer.ts";
+import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
+import { createAuth } from "./modules/auth/auth.ts";
+import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
+import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
+import { registerGeocodeRoutes } from "./modules/directory/geocode.routes.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
+const webDist = path.join(root, "dist/web");
+
+export interface AppOptions {
+  database: Database;
+  env: Env;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+/** Builds the whole HTTP application: plugins first, then each module's routes, explicitly. */
+export async function buildApp({ database, env, serveWeb = true, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: env.LOG_LEVEL } : false,
+    trustProxy: true,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const tiles = env.MAP_TILE_URL ? new URL(env.MAP_TILE_URL.replace(/\{[a-z]\}/g, "a")).origin : null;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", ...(tiles ? [tiles] : [])],
+        // Leaflet positions markers and tiles with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { max: 600, timeWindow: "1 minute", allowList: env.NODE_ENV === "test" ? () => true : undefined });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Maillage API", version: VERSION, description: "The cooperation platform of a consortium of tiers-lieux." },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const secret = env.AUTH_SECRET ?? (await import("./lib/secret.ts")).loadOrCreateSecret(env);
+  const origins = new Set([env.PUBLIC_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
+  const mailer = createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const auth = createAuth({ db: database.db, mailer, baseURL: env.PUBLIC_URL, secret, trustedOrigins: [...origins] });
+
+  registerAuth(app, auth, database.db, env.PUBLIC_URL);
+  registerAdminRoutes(app, { database, version: VERSION, geocoder: Boolean(env.GEOCODER_URL), mapTileUrl: env.MAP_TILE_URL ?? null });
+  registerConsortiumRoutes(app, { db: database.db, mailer, publicUrl: env.PUBLIC_URL });
+  registerDirectoryRoutes(app, database.db);
+  registerGeocodeRoutes(app, env.GEOCODER_URL);
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  if (serveWeb && fs.existsSync(path.join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(webDist, "index.html"), "utf8");
+    // The web app routes on the client: every non-API GET that is not a file answers index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === "GET" && !request.url.startsWith("/api/")) {
+        return reply.type("text/html").send(indexHtml);
+      }
+      return reply.status(404).send({ code: "NOT_FOUND", message: `Aucune route pour ${request.method} ${request.url}.` });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from "./auth.ts";
+export * from "./consortium.ts";
+export * from "./directory.ts";
