@@ -66,7 +66,7 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   const secret = env.AUTH_SECRET ?? (await import("./lib/secret.ts")).loadOrCreateSecret(env);
   const origins = new Set([env.PUBLIC_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
   const mailer = createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
-  const auth = createAuth({ db: database.db, mailer, baseURL: env.PUBLIC_URL, secret, trustedOrigins: [...origins] });
+  const auth = createAuth({ db: database.db, mailer, baseURL: env.PUBLIC_URL, secret, trustedOrigins: [...origins], quiet: env.NODE_ENV === "test" });
 
   registerAuth(app, auth, database.db, env.PUBLIC_URL);
   registerAdminRoutes(app, { database, version: VERSION, geocoder: Boolean(env.GEOCODER_URL), mapTileUrl: env.MAP_TILE_URL ?? null });

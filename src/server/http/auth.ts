@@ -26,7 +26,8 @@ export interface Ctx {
 
 declare module "fastify" {
   interface FastifyRequest {
-    sessionUser?: Promise<SessionUser | null>;
+    /** Loads the session user on first call, then returns the same promise. */
+    sessionUser?: () => Promise<SessionUser | null>;
   }
 }
 
@@ -71,22 +72,25 @@ export function registerAuth(app: FastifyInstance, auth: Auth, db: Db, baseURL: 
   app.decorateRequest("sessionUser", undefined);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
-    request.sessionUser = (async () => {
-      const session = await auth.api.getSession({ headers: toHeaders(request) });
-      if (!session) return null;
-      const admin = await db
-        .select({ userId: instanceAdmins.userId })
-        .from(instanceAdmins)
-        .where(eq(instanceAdmins.userId, session.user.id));
-      return { id: session.user.id, name: session.user.name, email: session.user.email, isAdmin: admin.length > 0 };
-    })();
-    // Avoid an unhandled rejection if a route never awaits it.
-    request.sessionUser.catch(() => {});
+    // Lazy: routes that fail validation or need no user never touch the session table.
+    let loaded: Promise<SessionUser | null> | undefined;
+    request.sessionUser = () => {
+      loaded ??= (async () => {
+        const session = await auth.api.getSession({ headers: toHeaders(request) });
+        if (!session) return null;
+        const admin = await db
+          .select({ userId: instanceAdmins.userId })
+          .from(instanceAdmins)
+          .where(eq(instanceAdmins.userId, session.user.id));
+        return { id: session.user.id, name: session.user.name, email: session.user.email, isAdmin: admin.length > 0 };
+      })();
+      return loaded;
+    };
   });
 }
 
 export async function currentUser(request: FastifyRequest): Promise<SessionUser | null> {
-  return (await request.sessionUser) ?? null;
+  return (await request.sessionUser?.()) ?? null;
 }
 
 export async function requireUser(request: FastifyRequest): Promise<SessionUser> {

@@ -13,13 +13,16 @@ export interface AuthOptions {
   baseURL: string;
   secret: string;
   trustedOrigins: string[];
+  /** Silence better-auth's own warnings (wrong passwords…) in tests. */
+  quiet?: boolean;
 }
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): about 30 ms here, slow enough for offline guessing.
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export function createAuth({ db, mailer, baseURL, secret, trustedOrigins }: AuthOptions) {
+export function createAuth({ db, mailer, baseURL, secret, trustedOrigins, quiet }: AuthOptions) {
   return betterAuth({
+    logger: { disabled: quiet ?? false },
     baseURL,
     basePath: "/api/auth",
     secret,

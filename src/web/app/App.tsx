@@ -1,0 +1,64 @@
+import { lazy } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { AppLayout } from "./layouts/AppLayout.tsx";
+import { PublicLayout } from "./layouts/PublicLayout.tsx";
+import { Providers } from "./providers.tsx";
+
+const SignInPage = lazy(() => import("./pages/SignInPage.tsx"));
+const SignUpPage = lazy(() => import("./pages/SignUpPage.tsx"));
+const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage.tsx"));
+const ResetPasswordPage = lazy(() => import("./pages/ResetPasswordPage.tsx"));
+const InvitationPage = lazy(() => import("./pages/InvitationPage.tsx"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
+const HomePage = lazy(() => import("./pages/HomePage.tsx"));
+const NewConsortiumPage = lazy(() => import("./pages/NewConsortiumPage.tsx"));
+const OutboxPage = lazy(() => import("./pages/OutboxPage.tsx"));
+const OverviewPage = lazy(() => import("./pages/OverviewPage.tsx"));
+const MembersPage = lazy(() => import("./pages/MembersPage.tsx"));
+const PartnersPage = lazy(() => import("./pages/PartnersPage.tsx"));
+const PlacesPage = lazy(() => import("./pages/PlacesPage.tsx"));
+const NewPlacePage = lazy(() => import("./pages/NewPlacePage.tsx"));
+const PlacePage = lazy(() => import("./pages/PlacePage.tsx"));
+const PeoplePage = lazy(() => import("./pages/PeoplePage.tsx"));
+const PersonPage = lazy(() => import("./pages/PersonPage.tsx"));
+const SearchPage = lazy(() => import("./pages/SearchPage.tsx"));
+const SettingsPage = lazy(() => import("./pages/SettingsPage.tsx"));
+
+export function App() {
+  return (
+    <Providers>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route path="/connexion" element={<SignInPage />} />
+            <Route path="/inscription" element={<SignUpPage />} />
+            <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+            <Route path="/reinitialiser-mot-de-passe" element={<ResetPasswordPage />} />
+            <Route path="/invitation/:token" element={<InvitationPage />} />
+          </Route>
+          <Route element={<AppLayout />}>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/nouveau-consortium" element={<NewConsortiumPage />} />
+            <Route path="/admin/courriels" element={<OutboxPage />} />
+            <Route path="/c/:slug">
+              <Route index element={<OverviewPage />} />
+              <Route path="membres" element={<MembersPage />} />
+              <Route path="partenaires" element={<PartnersPage />} />
+              <Route path="lieux" element={<PlacesPage />} />
+              <Route path="lieux/nouveau" element={<NewPlacePage />} />
+              <Route path="lieux/:id" element={<PlacePage />} />
+              <Route path="personnes" element={<PeoplePage />} />
+              <Route path="personnes/:id" element={<PersonPage />} />
+              <Route path="recherche" element={<SearchPage />} />
+              <Route path="parametres" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+          <Route element={<PublicLayout />}>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </Providers>
+  );
+}

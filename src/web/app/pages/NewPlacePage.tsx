@@ -1,0 +1,3 @@
+export default function NewPlacePage() {
+  return <h1>NewPlacePage</h1>;
+}

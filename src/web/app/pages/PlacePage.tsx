@@ -1,0 +1,3 @@
+export default function PlacePage() {
+  return <h1>PlacePage</h1>;
+}

@@ -1,0 +1,3 @@
+export default function PlacesPage() {
+  return <h1>PlacesPage</h1>;
+}

@@ -1,0 +1,38 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en.ts";
+import { fr } from "./fr.ts";
+
+export const LANGUAGES = ["fr", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = "maillage.language";
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === "en" ? "en" : "fr";
+  } catch {
+    return "fr";
+  }
+}
+
+const initial = storedLanguage();
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: "fr",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = initial;
+
+i18n.on("languageChanged", (lng) => {
+  document.documentElement.lang = lng;
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // private browsing: the choice lasts for the page only
+  }
+});
+
+export default i18n;
