@@ -1,0 +1,136 @@
+import "leaflet/dist/leaflet.css";
+import L from "leaflet";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface MapPoint {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface PlacesMapProps {
+  points: MapPoint[];
+  tileUrl: string | null;
+  label: string;
+  height?: number;
+  /** Picking mode: clicking the map calls this with the coordinates. */
+  onPick?: (latitude: number, longitude: number) => void;
+  picked?: { latitude: number; longitude: number } | null;
+  onSelect?: (id: string) => void;
+}
+
+const FRANCE: L.LatLngTuple = [46.6, 2.4];
+
+/** Leaflet map of places: circle markers, a scale and zoom controls; tiles only when configured. */
+export default function PlacesMap({ points, tileUrl, label, height = 360, onPick, picked, onSelect }: PlacesMapProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const markers = useRef<L.LayerGroup | null>(null);
+  const pickedMarker = useRef<L.CircleMarker | null>(null);
+  const pickRef = useRef(onPick);
+  const selectRef = useRef(onSelect);
+  pickRef.current = onPick;
+  selectRef.current = onSelect;
+
+  // Create the map once.
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = L.map(container.current, {
+      zoomControl: false,
+      attributionControl: Boolean(tileUrl),
+      center: FRANCE,
+      zoom: 5,
+    });
+    L.control.zoom({ zoomInTitle: t("map.zoomIn"), zoomOutTitle: t("map.zoomOut") }).addTo(instance);
+    L.control.scale({ imperial: false }).addTo(instance);
+    if (tileUrl) {
+      L.tileLayer(tileUrl, {
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+      }).addTo(instance);
+    }
+    instance.on("click", (e: L.LeafletMouseEvent) => pickRef.current?.(round(e.latlng.lat), round(e.latlng.lng)));
+    markers.current = L.layerGroup().addTo(instance);
+    map.current = instance;
+    return () => {
+      instance.remove();
+      map.current = null;
+      markers.current = null;
+      pickedMarker.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tileUrl]);
+
+  // Draw the places and fit the view to them.
+  useEffect(() => {
+    const instance = map.current;
+    const group = markers.current;
+    if (!instance || !group) return;
+    group.clearLayers();
+    const latLngs: L.LatLngTuple[] = [];
+    for (const p of points) {
+      const marker = L.circleMarker([p.latitude, p.longitude], {
+        radius: 9,
+        color: "#1e3a8a",
+        weight: 2,
+        fillColor: "#4c6ef5",
+        fillOpacity: 0.85,
+      });
+      marker.bindTooltip(p.name);
+      marker.on("click", () => selectRef.current?.(p.id));
+      marker.addTo(group);
+      const element = marker.getElement();
+      if (element) {
+        element.setAttribute("tabindex", "0");
+        element.setAttribute("role", "button");
+        element.setAttribute("aria-label", p.name);
+        element.addEventListener("focus", () => marker.openTooltip());
+        element.addEventListener("blur", () => marker.closeTooltip());
+        element.addEventListener("keydown", (event) => {
+          if ((event as KeyboardEvent).key === "Enter") selectRef.current?.(p.id);
+        });
+      }
+      latLngs.push([p.latitude, p.longitude]);
+    }
+    if (picked) latLngs.push([picked.latitude, picked.longitude]);
+    if (latLngs.length === 1) instance.setView(latLngs[0], 13);
+    else if (latLngs.length > 1) instance.fitBounds(L.latLngBounds(latLngs), { padding: [30, 30], maxZoom: 14 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [points]);
+
+  // The picked point (place form).
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance) return;
+    if (!picked) {
+      pickedMarker.current?.remove();
+      pickedMarker.current = null;
+      return;
+    }
+    const at: L.LatLngTuple = [picked.latitude, picked.longitude];
+    if (pickedMarker.current) pickedMarker.current.setLatLng(at);
+    else {
+      pickedMarker.current = L.circleMarker(at, { radius: 10, color: "#7f1d1d", weight: 3, fillColor: "#e03131", fillOpacity: 0.9 })
+        .bindTooltip(t("map.picked"))
+        .addTo(instance);
+    }
+    if (!instance.getBounds().contains(at)) instance.setView(at, Math.max(instance.getZoom(), 13));
+  }, [picked, t]);
+
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      style={{ height, width: "100%", borderRadius: 8, overflow: "hidden", border: "1px solid var(--mantine-color-gray-4)" }}
+    >
+      <div ref={container} style={{ height: "100%", width: "100%", background: "#eef3f1" }} />
+    </div>
+  );
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
