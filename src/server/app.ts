@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Database } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { registerAuth } from "./http/auth.ts";
-import { registerErrorHandler } from "./http/errors.ts";
+import { registerErrorHandler, registerNotFound } from "./http/errors.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
 import { createAuth } from "./modules/auth/auth.ts";
@@ -76,16 +76,20 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  let indexHtml: string | null = null;
   if (serveWeb && fs.existsSync(path.join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDist, "index.html"), "utf8");
-    // The web app routes on the client: every non-API GET that is not a file answers index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/api/")) {
-        return reply.type("text/html").send(indexHtml);
-      }
-      return reply.status(404).send({ code: "NOT_FOUND", message: `Aucune route pour ${request.method} ${request.url}.` });
+    indexHtml = fs.readFileSync(path.join(webDist, "index.html"), "utf8");
+    // Hashed asset names never change content: cache them for a year; index.html is never cached.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      },
     });
+    app.get("/", { schema: { hide: true } }, (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").send(indexHtml));
   }
+  registerNotFound(app, indexHtml);
   return app;
 }

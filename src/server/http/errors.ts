@@ -72,7 +72,17 @@ export function registerErrorHandler(app: FastifyInstance) {
     return reply.status(appError.status).send(body);
   });
 
+}
+
+/**
+ * Unknown API routes get the error shape; with the web app built, any other GET answers its index.html,
+ * because the web app routes on the client.
+ */
+export function registerNotFound(app: FastifyInstance, indexHtml: string | null) {
   app.setNotFoundHandler((request, reply) => {
+    if (indexHtml && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").send(indexHtml);
+    }
     const body: ApiErrorBody = { code: "NOT_FOUND", message: `Aucune route pour ${request.method} ${request.url}.` };
     return reply.status(404).send(body);
   });

@@ -1,4 +1,4 @@
-import type { CARRIER_MODELS, SCALES } from "../../shared/contracts/consortium.ts";
+import type { CARRIER_MODELS, CONSORTIUM_ROLES, SCALES } from "../../shared/contracts/consortium.ts";
 import type {
   ACCESSIBILITY_FEATURES,
   CONTACT_VISIBILITIES,
@@ -80,6 +80,8 @@ export interface ConsortiumSeed {
   carrierModel: (typeof CARRIER_MODELS)[number];
   /** Key of the carrying organisation (a `carrier` for external-carrier, a member for member-lead). */
   carrier: string;
+  /** Consortium accounts of the demo users (organisation key for a referent or a partner). */
+  accounts: { account: DemoAccountKey; role: (typeof CONSORTIUM_ROLES)[number]; org?: string }[];
   organizations: OrgSeed[];
   places: PlaceSeed[];
   people: PersonSeed[];
@@ -95,6 +97,7 @@ const byDay = (slots: OpeningSlot[]) => slots.sort((a, b) => a.day - b.day || a.
 // Consortium « demo »: the Val d'Aurèze, an invented intercommunalité of the Puy-de-Dôme.
 // Communes (all invented): Aurèze-la-Ville 63600, Saint-Julien-d'Aurèze 63590, Les Fayes 63220,
 // Montcel-sur-Aurèze 63880, Chabreuil 63840, Sauviat-sur-Aurèze 63120 — within about 15 km.
+// Six current members and a former one (La Grange Numérique, left in June 2025).
 // ------------------------------------------------------------------------------------------------
 
 export const DEMO: ConsortiumSeed = {
@@ -104,10 +107,16 @@ export const DEMO: ConsortiumSeed = {
   scale: "intercommunalite",
   carrierModel: "external-carrier",
   carrier: "scic",
+  accounts: [
+    { account: "coordination", role: "coordinator" },
+    { account: "referent", role: "referent", org: "filature" },
+    { account: "membre", role: "member" },
+    { account: "partenaire", role: "partner", org: "interco" },
+  ],
   description:
     "Les tiers-lieux du Val d'Aurèze coopèrent depuis 2022 : un fablab dans une ancienne filature, un café-cantine de village, " +
-    "une ressourcerie, un lieu de création artistique et des ateliers partagés de menuiserie. Ensemble, ils mutualisent " +
-    "leurs équipements et leurs compétences, organisent une programmation commune et dialoguent d'une seule voix avec " +
+    "une ressourcerie, un lieu de création artistique, des ateliers partagés de menuiserie et une gare devenue café associatif. " +
+    "Ensemble, ils mutualisent leurs équipements et leurs compétences, organisent une programmation commune et dialoguent d'une seule voix avec " +
     "les collectivités. Le groupement est porté par une SCIC dont les lieux, les salariés, les habitants et les " +
     "collectivités sont sociétaires ; il a été labellisé Fabrique de territoire en 2022.",
   organizations: [
@@ -194,6 +203,19 @@ export const DEMO: ConsortiumSeed = {
       email: "atelier@coopbois-chabreuil.exemple.fr",
       phone: "04 65 71 20 65",
       periods: [{ joinedOn: "2024-02-01" }],
+    },
+    {
+      key: "halte",
+      kind: "member",
+      name: "La Halte",
+      legalForm: "Association loi 1901",
+      siret: "93174628300015",
+      description:
+        "Collectif d'habitants qui a rouvert l'ancienne gare de Sauviat : café associatif, bureaux partagés, " +
+        "permanences d'accès aux droits et ateliers du soir.",
+      email: "bonjour@lahalte-sauviat.exemple.fr",
+      phone: "04 65 71 20 76",
+      periods: [{ joinedOn: "2024-09-16" }],
     },
     {
       key: "grange",
@@ -476,6 +498,43 @@ export const DEMO: ConsortiumSeed = {
           capacity: 6,
           equipment: ["fibre", "traceur grand format", "imprimante"],
           accessibility: [],
+        },
+      ],
+    },
+    {
+      org: "halte",
+      slug: "la-halte",
+      name: "La Halte — gare de Sauviat",
+      description:
+        "Dans le bâtiment voyageurs de la gare, toujours desservie par le TER : café associatif, bureaux partagés " +
+        "pour les télétravailleurs, permanences du CCAS et de la conseillère numérique, jardin sur l'ancien quai.",
+      street: "Place de la Gare",
+      postalCode: "63120",
+      city: "Sauviat-sur-Aurèze",
+      latitude: 45.5268,
+      longitude: 3.5841,
+      activities: ["café associatif", "coworking", "accès aux droits", "jardin partagé", "ateliers"],
+      accessibility: ["step_free", "accessible_toilets", "reserved_parking", "quiet_room"],
+      openingHours: byDay([...open([1, 2, 4, 5], "08:00", "18:00"), ...open([3], "08:00", "21:00"), ...open([6], "09:00", "13:00")]),
+      spaces: [
+        {
+          name: "Salle des pas perdus",
+          capacity: 35,
+          equipment: ["bar", "bibliothèque partagée", "jeux de société"],
+          accessibility: ["step_free", "accessible_toilets"],
+        },
+        {
+          name: "Bureaux partagés",
+          capacity: 10,
+          equipment: ["fibre", "visioconférence", "imprimante", "casiers"],
+          accessibility: ["step_free", "quiet_room"],
+        },
+        {
+          name: "Bureau des permanences",
+          capacity: 3,
+          equipment: ["ordinateur", "scanner", "porte fermée"],
+          accessibility: ["step_free"],
+          description: "Petit bureau fermé pour les rendez-vous confidentiels (CCAS, conseillère numérique).",
         },
       ],
     },
@@ -814,6 +873,36 @@ export const DEMO: ConsortiumSeed = {
       offers: "Aide à l'installation d'outils numériques libres (agenda partagé, cloud, visioconférence).",
       roles: [{ org: "etabli", role: "user", title: "Indépendant, usager du bureau partagé", since: "2024-05-15" }],
     },
+    // ------------------------------------------------------------ La Halte
+    {
+      firstName: "Romain",
+      lastName: "Delorme",
+      email: "romain.delorme@exemple.fr",
+      phone: "06 39 98 16 01",
+      contactVisibility: "consortium",
+      skills: ["vie associative", "gestion de lieu", "bricolage"],
+      offers: "Prêt des bureaux partagés aux salariés des autres lieux de passage à Sauviat.",
+      needs: "Des conseils pour obtenir l'agrément Espace de vie sociale.",
+      roles: [{ org: "halte", role: "staff", title: "Coordinateur bénévole", since: "2024-09-16" }],
+      represents: [{ org: "halte", since: "2024-09-16" }],
+    },
+    {
+      firstName: "Céline",
+      lastName: "Poulain",
+      email: "celine.poulain@exemple.fr",
+      contactVisibility: "public",
+      skills: ["facilitation", "éducation populaire", "animation"],
+      offers: "Animation de cafés-débats et d'ateliers d'écriture.",
+      roles: [{ org: "halte", role: "facilitator", title: "Animatrice des ateliers du soir", since: "2025-01-06" }],
+    },
+    {
+      firstName: "Thierry",
+      lastName: "Royer",
+      email: "thierry.royer@exemple.fr",
+      contactVisibility: "private",
+      skills: ["comptabilité", "conseil aux entreprises"],
+      roles: [{ org: "halte", role: "resident", title: "Expert-comptable, résident des bureaux partagés", since: "2024-10-01" }],
+    },
     // ------------------------------------------------------------ La Grange Numérique (former member)
     {
       firstName: "Sylvie",
@@ -944,6 +1033,7 @@ export const NEIGHBOUR: ConsortiumSeed = {
   scale: "bassin_de_vie",
   carrierModel: "member-lead",
   carrier: "forge",
+  accounts: [{ account: "coordination", role: "member" }],
   description:
     "Trois lieux voisins qui se sont associés en 2023 pour partager une coordinatrice et répondre ensemble aux appels " +
     "à projets. La Forge du Lizon est chef de file du groupement.",

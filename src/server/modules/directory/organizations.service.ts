@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   CreateOrganizationInput,
@@ -147,10 +147,17 @@ export async function leaveConsortium(ctx: Ctx, id: string, leftOn: string): Pro
   if (leftOn <= period.joinedOn) throw invalid({ leftOn: `La sortie doit suivre l'entrée (${period.joinedOn}).` });
   await ctx.db.transaction(async (tx) => {
     await tx.update(memberPeriods).set({ leftOn }).where(eq(memberPeriods.id, period.id));
+    // Only mandates still running end with the membership; earlier end dates stay as they were.
     await tx
       .update(representatives)
-      .set({ until: leftOn })
-      .where(and(eq(representatives.organizationId, id), eq(representatives.consortiumId, ctx.consortium.id)));
+      .set({ until: sql`greatest(${representatives.since}, ${leftOn}::date)` })
+      .where(
+        and(
+          eq(representatives.organizationId, id),
+          eq(representatives.consortiumId, ctx.consortium.id),
+          isNull(representatives.until),
+        ),
+      );
     await recordActivity(tx, {
       consortiumId: ctx.consortium.id,
       actorUserId: ctx.user.id,

@@ -1,0 +1,19 @@
+// The server the browser journeys run against: the built app on a throw-away PGlite directory with the demo.
+import fs from "node:fs";
+import path from "node:path";
+import { buildWebIfStale, root, runServer } from "./lib.mjs";
+
+const dataDir = path.join(root, ".tmp/e2e-data");
+fs.rmSync(dataDir, { recursive: true, force: true });
+buildWebIfStale();
+runServer({
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  HOST: "127.0.0.1",
+  PUBLIC_URL: `http://127.0.0.1:${process.env.PORT ?? 4173}`,
+  SEED: "demo",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: "",
+  SMTP_URL: "",
+  GEOCODER_URL: "",
+});

@@ -1,0 +1,5 @@
+// `npm start`: build the web app if needed, then serve everything on PORT (default 3000).
+import { buildWebIfStale, runServer } from "./lib.mjs";
+
+buildWebIfStale();
+runServer({ NODE_ENV: process.env.NODE_ENV ?? "production" });
