@@ -63,6 +63,18 @@ describe("membership over time", () => {
     expect(rejoin.json().isCurrentMember).toBe(true);
   });
 
+  it("ends running mandates with the membership and leaves ended ones as they were", async () => {
+    const post = as(t.app, w.users.coordinator);
+    const org = (await post("POST", `${c()}/organizations`, { kind: "member", name: "Atelier du Pont", joinedOn: "2022-01-01" })).json();
+    const p1 = await buildPerson(t.db, { consortiumId: w.consortium.id, role: { organizationId: org.id, role: "staff" } });
+    const p2 = await buildPerson(t.db, { consortiumId: w.consortium.id, role: { organizationId: org.id, role: "staff" } });
+    const first = (await post("POST", `${c()}/organizations/${org.id}/representatives`, { personId: p1.id, since: "2022-01-01" })).json();
+    await post("POST", `${c()}/organizations/${org.id}/representatives/${first.representatives[0].id}/end`, { until: "2023-01-01" });
+    await post("POST", `${c()}/organizations/${org.id}/representatives`, { personId: p2.id, since: "2023-01-01" });
+    const left = (await post("POST", `${c()}/organizations/${org.id}/leave`, { leftOn: "2025-09-01" })).json();
+    expect(left.representatives.map((r: { until: string }) => r.until)).toEqual(["2023-01-01", "2025-09-01"]);
+  });
+
   it("refuses an exit before the entry", async () => {
     const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberB.id}/leave`, { leftOn: "2020-01-01" });
     expect(res.statusCode).toBe(422);
