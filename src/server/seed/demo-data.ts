@@ -440,7 +440,13 @@ export const DEMO: ConsortiumSeed = {
       city: "Montcel-sur-Aurèze",
       latitude: 45.4978,
       longitude: 3.6681,
-      activities: ["résidence d'artistes", "spectacle vivant", "arts plastiques", "éducation artistique", "programmation culturelle"],
+      activities: [
+        "résidence d'artistes",
+        "spectacle vivant",
+        "arts plastiques",
+        "éducation artistique",
+        "programmation culturelle",
+      ],
       accessibility: ["step_free", "accessible_toilets", "hearing_loop"],
       openingHours: byDay([...open([3], "14:00", "18:00"), ...open([5], "14:00", "22:00"), ...open([6], "10:00", "22:00")]),
       spaces: [
@@ -515,7 +521,11 @@ export const DEMO: ConsortiumSeed = {
       longitude: 3.5841,
       activities: ["café associatif", "coworking", "accès aux droits", "jardin partagé", "ateliers"],
       accessibility: ["step_free", "accessible_toilets", "reserved_parking", "quiet_room"],
-      openingHours: byDay([...open([1, 2, 4, 5], "08:00", "18:00"), ...open([3], "08:00", "21:00"), ...open([6], "09:00", "13:00")]),
+      openingHours: byDay([
+        ...open([1, 2, 4, 5], "08:00", "18:00"),
+        ...open([3], "08:00", "21:00"),
+        ...open([6], "09:00", "13:00"),
+      ]),
       spaces: [
         {
           name: "Salle des pas perdus",
@@ -914,7 +924,12 @@ export const DEMO: ConsortiumSeed = {
       offers: "Permanences numériques itinérantes dans les lieux du réseau.",
       roles: [
         { org: "grange", role: "staff", title: "Médiatrice numérique", since: "2022-03-15", until: "2025-06-30" },
-        { org: "interco", role: "partner_agent", title: "Conseillère numérique, médiathèque intercommunale", since: "2025-07-01" },
+        {
+          org: "interco",
+          role: "partner_agent",
+          title: "Conseillère numérique, médiathèque intercommunale",
+          since: "2025-07-01",
+        },
       ],
       represents: [{ org: "grange", since: "2022-03-15", until: "2025-06-30" }],
     },
@@ -924,7 +939,13 @@ export const DEMO: ConsortiumSeed = {
       contactVisibility: "private",
       skills: ["vie associative"],
       roles: [
-        { org: "grange", role: "elected_governor", title: "Président de l'association", since: "2022-03-15", until: "2025-06-30" },
+        {
+          org: "grange",
+          role: "elected_governor",
+          title: "Président de l'association",
+          since: "2022-03-15",
+          until: "2025-06-30",
+        },
       ],
     },
     // ------------------------------------------------------------ public partners
@@ -934,7 +955,9 @@ export const DEMO: ConsortiumSeed = {
       email: "martine.girard@aureze-la-ville.exemple.fr",
       contactVisibility: "consortium",
       skills: ["vie associative", "culture"],
-      roles: [{ org: "commune", role: "partner_agent", title: "Adjointe au maire chargée de la vie associative", since: "2020-07-01" }],
+      roles: [
+        { org: "commune", role: "partner_agent", title: "Adjointe au maire chargée de la vie associative", since: "2020-07-01" },
+      ],
     },
     {
       firstName: "Nicolas",
@@ -953,7 +976,13 @@ export const DEMO: ConsortiumSeed = {
       bio: "A suivi le consortium depuis sa candidature Fabrique de territoire ; partie vers la Région en avril 2025.",
       skills: ["développement territorial", "économie de proximité"],
       roles: [
-        { org: "interco", role: "partner_agent", title: "Chargée de mission tiers-lieux", since: "2022-01-03", until: "2025-03-31" },
+        {
+          org: "interco",
+          role: "partner_agent",
+          title: "Chargée de mission tiers-lieux",
+          since: "2022-01-03",
+          until: "2025-03-31",
+        },
       ],
     },
     {
@@ -968,7 +997,12 @@ export const DEMO: ConsortiumSeed = {
       offers: "Relais des appels à projets régionaux et européens (LEADER).",
       needs: "Des indicateurs communs d'activité des lieux pour le rapport annuel au conseil communautaire.",
       roles: [
-        { org: "interco", role: "partner_agent", title: "Chargé de mission tiers-lieux et économie de proximité", since: "2025-04-01" },
+        {
+          org: "interco",
+          role: "partner_agent",
+          title: "Chargé de mission tiers-lieux et économie de proximité",
+          since: "2025-04-01",
+        },
       ],
     },
     {
@@ -985,7 +1019,9 @@ export const DEMO: ConsortiumSeed = {
       email: "laurent.guillot@exemple.fr",
       contactVisibility: "consortium",
       skills: ["animation de la vie sociale", "financements CAF"],
-      roles: [{ org: "caf", role: "partner_agent", title: "Conseiller technique animation de la vie sociale", since: "2022-06-01" }],
+      roles: [
+        { org: "caf", role: "partner_agent", title: "Conseiller technique animation de la vie sociale", since: "2022-06-01" },
+      ],
     },
     {
       firstName: "Amandine",
@@ -1102,7 +1138,12 @@ export const NEIGHBOUR: ConsortiumSeed = {
       accessibility: ["step_free"],
       openingHours: byDay(open([2, 4, 6], "09:00", "17:00")),
       spaces: [
-        { name: "Cuisine collective", capacity: 12, equipment: ["cuisine professionnelle", "autoclave"], accessibility: ["step_free"] },
+        {
+          name: "Cuisine collective",
+          capacity: 12,
+          equipment: ["cuisine professionnelle", "autoclave"],
+          accessibility: ["step_free"],
+        },
       ],
     },
     {
@@ -1118,9 +1159,7 @@ export const NEIGHBOUR: ConsortiumSeed = {
       activities: ["recyclerie", "atelier vélo", "ateliers partagés"],
       accessibility: ["step_free", "reserved_parking"],
       openingHours: byDay(open([3, 6], "14:00", "18:00")),
-      spaces: [
-        { name: "Dépôt", capacity: 15, equipment: ["rayonnages", "transpalette"], accessibility: ["step_free"] },
-      ],
+      spaces: [{ name: "Dépôt", capacity: 15, equipment: ["rayonnages", "transpalette"], accessibility: ["step_free"] }],
     },
   ],
   people: [

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { isValidSiret } from "../../shared/lib/siret.ts";
 import type { Db } from "../db/client.ts";
 import { activities, memberPeriods, personRoles, representatives, users } from "../db/schema/index.ts";
-import { DEMO, type ConsortiumSeed, type DemoAccountKey, NEIGHBOUR } from "./demo-data.ts";
+import { type ConsortiumSeed, DEMO, type DemoAccountKey, NEIGHBOUR } from "./demo-data.ts";
 import {
   buildConsortium,
   buildOrganization,
@@ -26,9 +26,27 @@ const RECENT = "2025-01-01";
 
 const ACCOUNTS: { key: DemoAccountKey; label: string; email: string; role: string; name: string }[] = [
   // First: the first account of an instance becomes its administrator (modules/auth/auth.ts).
-  { key: "admin", label: "Administration de l'instance", email: "admin@demo.maillage.fr", role: "admin", name: "Administration Maillage" },
-  { key: "coordination", label: "Coordination", email: "coordination@demo.maillage.fr", role: "coordinator", name: "Claire Dumas" },
-  { key: "referent", label: "Référent·e d'un lieu", email: "referent@demo.maillage.fr", role: "referent", name: "Élodie Marchand" },
+  {
+    key: "admin",
+    label: "Administration de l'instance",
+    email: "admin@demo.maillage.fr",
+    role: "admin",
+    name: "Administration Maillage",
+  },
+  {
+    key: "coordination",
+    label: "Coordination",
+    email: "coordination@demo.maillage.fr",
+    role: "coordinator",
+    name: "Claire Dumas",
+  },
+  {
+    key: "referent",
+    label: "Référent·e d'un lieu",
+    email: "referent@demo.maillage.fr",
+    role: "referent",
+    name: "Élodie Marchand",
+  },
   { key: "membre", label: "Membre", email: "membre@demo.maillage.fr", role: "member", name: "Julien Faure" },
   { key: "partenaire", label: "Partenaire public", email: "partenaire@demo.maillage.fr", role: "partner", name: "Maxime Leroy" },
 ];
@@ -84,7 +102,12 @@ async function seedConsortium(db: Db, seed: ConsortiumSeed, userIds: Record<Demo
     orgIds.set(key, row.id);
   }
   const periods = seed.organizations.flatMap((o) =>
-    (o.periods ?? []).map((p) => ({ consortiumId, organizationId: orgId(o.key), joinedOn: p.joinedOn, leftOn: p.leftOn ?? null })),
+    (o.periods ?? []).map((p) => ({
+      consortiumId,
+      organizationId: orgId(o.key),
+      joinedOn: p.joinedOn,
+      leftOn: p.leftOn ?? null,
+    })),
   );
   if (periods.length > 0) await db.insert(memberPeriods).values(periods);
   await setCarrier(db, consortiumId, orgId(seed.carrier));
@@ -151,7 +174,13 @@ async function seedConsortium(db: Db, seed: ConsortiumSeed, userIds: Record<Demo
     }
     for (const rep of represents ?? []) {
       if (rep.until) {
-        endedRepresentatives.push({ consortiumId, organizationId: orgId(rep.org), personId: person.id, since: rep.since, until: rep.until });
+        endedRepresentatives.push({
+          consortiumId,
+          organizationId: orgId(rep.org),
+          personId: person.id,
+          since: rep.since,
+          until: rep.until,
+        });
       } else {
         await buildRepresentative(db, { consortiumId, organizationId: orgId(rep.org), personId: person.id, since: rep.since });
       }
