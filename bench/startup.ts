@@ -14,7 +14,15 @@ async function startAndTime(dataDir: string): Promise<number> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "demo", DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      SEED: "demo",
+      DATABASE_URL: "",
+    },
     stdio: "ignore",
   });
   try {
@@ -43,7 +51,10 @@ function firstPageJsGzip(): { files: string[]; bytes: number } {
   return { files, bytes };
 }
 
-const build = spawnSync(path.join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+const build = spawnSync(path.join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (build.status !== 0) process.exit(1);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-bench-"));
@@ -56,5 +67,7 @@ const median = [...warm].sort((a, b) => a - b)[Math.floor(warm.length / 2)];
 
 console.log("startup benchmark (2-core machine; figures vary between runs)");
 console.log(`  cold start (initdb + migrations + demo seed) : ${cold.toFixed(2)} s   target ≤ 15 s`);
-console.log(`  warm start, median of ${WARM_RUNS} (${warm.map((w) => w.toFixed(2)).join(", ")}) : ${median.toFixed(2)} s   target ≤ 3 s`);
+console.log(
+  `  warm start, median of ${WARM_RUNS} (${warm.map((w) => w.toFixed(2)).join(", ")}) : ${median.toFixed(2)} s   target ≤ 3 s`,
+);
 console.log(`  first page JS, gzipped (${js.files.length} files) : ${(js.bytes / 1024).toFixed(1)} kB   target ≤ 300 kB`);

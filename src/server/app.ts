@@ -54,7 +54,11 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
       },
     },
   });
-  await app.register(rateLimit, { max: 600, timeWindow: "1 minute", allowList: env.NODE_ENV === "test" ? () => true : undefined });
+  await app.register(rateLimit, {
+    max: 600,
+    timeWindow: "1 minute",
+    allowList: env.NODE_ENV === "test" ? () => true : undefined,
+  });
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",
@@ -66,10 +70,22 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   const secret = env.AUTH_SECRET ?? (await import("./lib/secret.ts")).loadOrCreateSecret(env);
   const origins = new Set([env.PUBLIC_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
   const mailer = createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
-  const auth = createAuth({ db: database.db, mailer, baseURL: env.PUBLIC_URL, secret, trustedOrigins: [...origins], quiet: env.NODE_ENV === "test" });
+  const auth = createAuth({
+    db: database.db,
+    mailer,
+    baseURL: env.PUBLIC_URL,
+    secret,
+    trustedOrigins: [...origins],
+    quiet: env.NODE_ENV === "test",
+  });
 
   registerAuth(app, auth, database.db, env.PUBLIC_URL);
-  registerAdminRoutes(app, { database, version: VERSION, geocoder: Boolean(env.GEOCODER_URL), mapTileUrl: env.MAP_TILE_URL ?? null });
+  registerAdminRoutes(app, {
+    database,
+    version: VERSION,
+    geocoder: Boolean(env.GEOCODER_URL),
+    mapTileUrl: env.MAP_TILE_URL ?? null,
+  });
   registerConsortiumRoutes(app, { db: database.db, mailer, publicUrl: env.PUBLIC_URL });
   registerDirectoryRoutes(app, database.db);
   registerGeocodeRoutes(app, env.GEOCODER_URL);
@@ -85,10 +101,12 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
       wildcard: false,
       index: false,
       setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader("cache-control", "public, max-age=31536000, immutable");
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.header("cache-control", "public, max-age=31536000, immutable");
       },
     });
-    app.get("/", { schema: { hide: true } }, (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").send(indexHtml));
+    app.get("/", { schema: { hide: true } }, (_req, reply) =>
+      reply.type("text/html").header("cache-control", "no-cache").send(indexHtml),
+    );
   }
   registerNotFound(app, indexHtml);
   return app;

@@ -74,7 +74,10 @@ export interface TestUser {
 let userCounter = 0;
 
 /** Signs up through the real auth endpoint and returns the session cookie for later requests. */
-export async function signUp(app: FastifyInstance, overrides: { email?: string; name?: string; password?: string } = {}): Promise<TestUser> {
+export async function signUp(
+  app: FastifyInstance,
+  overrides: { email?: string; name?: string; password?: string } = {},
+): Promise<TestUser> {
   const n = ++userCounter;
   const email = overrides.email ?? `personne${n}.${randomBytes(3).toString("hex")}@exemple.fr`;
   const name = overrides.name ?? `Personne ${n}`;

@@ -9,7 +9,7 @@ import {
   grantAccount,
   setCarrier,
 } from "../../src/server/seed/factories.ts";
-import { type TestUser, signUp } from "./test-app.ts";
+import { signUp, type TestUser } from "./test-app.ts";
 
 /**
  * Two consortia with one user per role in the first, and a coordinator in the second: enough to walk
@@ -19,16 +19,40 @@ export async function buildWorld(app: FastifyInstance, db: Db) {
   // The first sign-up of an instance becomes its admin: take that seat with a dedicated user.
   const admin = await signUp(app, { name: "Admin Instance" });
   const consortium = await buildConsortium(db, { name: "Réseau des Lieux Vivants", carrierModel: "external-carrier" });
-  const carrier = await buildOrganization(db, { consortiumId: consortium.id, kind: "carrier", name: "SCIC Les Liens", legalForm: "SCIC" });
+  const carrier = await buildOrganization(db, {
+    consortiumId: consortium.id,
+    kind: "carrier",
+    name: "SCIC Les Liens",
+    legalForm: "SCIC",
+  });
   await setCarrier(db, consortium.id, carrier.id);
   const memberA = await buildOrganization(db, { consortiumId: consortium.id, name: "La Fabrique des Économies" });
   const memberB = await buildOrganization(db, { consortiumId: consortium.id, name: "Le Hangar" });
-  const partner = await buildOrganization(db, { consortiumId: consortium.id, kind: "partner", partnerType: "caf", name: "CAF de la Drôme" });
+  const partner = await buildOrganization(db, {
+    consortiumId: consortium.id,
+    kind: "partner",
+    partnerType: "caf",
+    name: "CAF de la Drôme",
+  });
   const placeA = await buildPlace(db, { consortiumId: consortium.id, organizationId: memberA.id, name: "Atelier partagé" });
-  const placeB = await buildPlace(db, { consortiumId: consortium.id, organizationId: memberB.id, name: "Café-cantine du Hangar" });
+  const placeB = await buildPlace(db, {
+    consortiumId: consortium.id,
+    organizationId: memberB.id,
+    name: "Café-cantine du Hangar",
+  });
   const spaceA = await buildSpace(db, { consortiumId: consortium.id, placeId: placeA.id, name: "Salle des machines" });
-  const personA = await buildPerson(db, { consortiumId: consortium.id, firstName: "Inès", lastName: "Moreau", role: { organizationId: memberA.id, role: "staff" } });
-  const personB = await buildPerson(db, { consortiumId: consortium.id, firstName: "Hugo", lastName: "Bernard", role: { organizationId: memberB.id, role: "resident" } });
+  const personA = await buildPerson(db, {
+    consortiumId: consortium.id,
+    firstName: "Inès",
+    lastName: "Moreau",
+    role: { organizationId: memberA.id, role: "staff" },
+  });
+  const personB = await buildPerson(db, {
+    consortiumId: consortium.id,
+    firstName: "Hugo",
+    lastName: "Bernard",
+    role: { organizationId: memberB.id, role: "resident" },
+  });
 
   const coordinator = await signUp(app, { name: "Claire Coordination" });
   const referentA = await signUp(app, { name: "Rémi Référent" });

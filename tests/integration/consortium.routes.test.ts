@@ -98,7 +98,14 @@ describe("consortium routes", () => {
 
 describe("creating a consortium", () => {
   it("needs a session and valid fields", async () => {
-    const body = { name: "Réseau", slug: "reseau", territory: "Diois", scale: "commune", carrierModel: "member-lead", carrier: { name: "Le Lieu" } };
+    const body = {
+      name: "Réseau",
+      slug: "reseau",
+      territory: "Diois",
+      scale: "commune",
+      carrierModel: "member-lead",
+      carrier: { name: "Le Lieu" },
+    };
     expect((await as(t.app, null)("POST", "/api/consortia", body)).statusCode).toBe(401);
     const bad = await as(t.app, w.users.outsider)("POST", "/api/consortia", { ...body, slug: "A B", carrier: { name: "" } });
     expect(bad.statusCode).toBe(422);
@@ -117,10 +124,22 @@ describe("creating a consortium", () => {
     });
     expect(res.statusCode).toBe(201);
     const dto = (await as(t.app, u)("GET", "/api/consortia/diois")).json();
-    expect(dto).toMatchObject({ carrierModel: "member-lead", carrier: { name: "La Gare à Coulisses" }, counts: { members: 1 }, myRole: "coordinator" });
+    expect(dto).toMatchObject({
+      carrierModel: "member-lead",
+      carrier: { name: "La Gare à Coulisses" },
+      counts: { members: 1 },
+      myRole: "coordinator",
+    });
     const orgs = (await as(t.app, u)("GET", "/api/consortia/diois/organizations")).json();
     expect(orgs[0]).toMatchObject({ kind: "member", isCarrier: true, isCurrentMember: true, siret: "73282932000074" });
-    const taken = await as(t.app, u)("POST", "/api/consortia", { name: "X", slug: "diois", territory: "X", scale: "commune", carrierModel: "member-lead", carrier: { name: "Y" } });
+    const taken = await as(t.app, u)("POST", "/api/consortia", {
+      name: "X",
+      slug: "diois",
+      territory: "X",
+      scale: "commune",
+      carrierModel: "member-lead",
+      carrier: { name: "Y" },
+    });
     expect(taken.json().fields.slug).toBeDefined();
   });
 
@@ -148,7 +167,11 @@ describe("invitations", () => {
   };
 
   it("sends a link through the outbox that the invited person accepts", async () => {
-    const invite = await as(t.app, w.users.coordinator)("POST", `${c(w)}/invitations`, { email: "rita@exemple.fr", role: "referent", organizationId: w.memberB.id });
+    const invite = await as(t.app, w.users.coordinator)("POST", `${c(w)}/invitations`, {
+      email: "rita@exemple.fr",
+      role: "referent",
+      organizationId: w.memberB.id,
+    });
     expect(invite.statusCode).toBe(201);
     const mail = await lastMailTo("rita@exemple.fr");
     expect(mail.subject).toMatch(/Réseau des Lieux Vivants/);
@@ -170,9 +193,15 @@ describe("invitations", () => {
   });
 
   it("refuses a referent without an organisation and a revoked link", async () => {
-    const bad = await as(t.app, w.users.coordinator)("POST", `${c(w)}/invitations`, { email: "x@exemple.fr", role: "partner", organizationId: w.memberA.id });
+    const bad = await as(t.app, w.users.coordinator)("POST", `${c(w)}/invitations`, {
+      email: "x@exemple.fr",
+      role: "partner",
+      organizationId: w.memberA.id,
+    });
     expect(bad.json().fields.organizationId).toMatch(/partenaire/);
-    const inv = (await as(t.app, w.users.coordinator)("POST", `${c(w)}/invitations`, { email: "y@exemple.fr", role: "member" })).json();
+    const inv = (
+      await as(t.app, w.users.coordinator)("POST", `${c(w)}/invitations`, { email: "y@exemple.fr", role: "member" })
+    ).json();
     const token = /invitation\/([\w-]+)/.exec((await lastMailTo("y@exemple.fr")).text)?.[1];
     expect((await as(t.app, w.users.coordinator)("DELETE", `${c(w)}/invitations/${inv.id}`)).statusCode).toBe(204);
     const preview = (await as(t.app, null)("GET", `/api/invitations/${token}`)).json();

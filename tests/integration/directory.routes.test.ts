@@ -64,7 +64,13 @@ describe("directory routes", () => {
   describeRoute("places (create)", ctx, {
     method: "POST",
     path: (w) => `${c(w)}/places`,
-    body: (w) => ({ organizationId: w.memberA.id, name: "Jardin partagé", latitude: 44.72, longitude: 5.02, activities: ["jardin"] }),
+    body: (w) => ({
+      organizationId: w.memberA.id,
+      name: "Jardin partagé",
+      latitude: 44.72,
+      longitude: 5.02,
+      activities: ["jardin"],
+    }),
     invalid: { body: (w) => ({ organizationId: w.memberA.id, name: "Sans longitude", latitude: 44.7 }), field: "longitude" },
     forbiddenAs: "member",
     allowedAs: "referentA",
@@ -114,8 +120,16 @@ describe("directory routes", () => {
   describeRoute("people (create)", ctx, {
     method: "POST",
     path: (w) => `${c(w)}/people`,
-    body: (w) => ({ firstName: "Léa", lastName: "Fontaine", skills: ["menuiserie"], role: { organizationId: w.memberA.id, role: "resident" } }),
-    invalid: { body: (w) => ({ firstName: "Léa", lastName: "", role: { organizationId: w.memberA.id, role: "resident" } }), field: "lastName" },
+    body: (w) => ({
+      firstName: "Léa",
+      lastName: "Fontaine",
+      skills: ["menuiserie"],
+      role: { organizationId: w.memberA.id, role: "resident" },
+    }),
+    invalid: {
+      body: (w) => ({ firstName: "Léa", lastName: "", role: { organizationId: w.memberA.id, role: "resident" } }),
+      field: "lastName",
+    },
     forbiddenAs: "member",
     allowedAs: "referentA",
     status: 201,

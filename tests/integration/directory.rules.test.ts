@@ -37,7 +37,12 @@ describe("French search", () => {
 
   it("searches people by skill and paginates", async () => {
     for (let i = 0; i < 5; i++) {
-      await buildPerson(t.db, { consortiumId: w.consortium.id, lastName: `Soudeur ${i}`, skills: ["soudure à l'arc"], role: { organizationId: w.memberB.id, role: "resident" } });
+      await buildPerson(t.db, {
+        consortiumId: w.consortium.id,
+        lastName: `Soudeur ${i}`,
+        skills: ["soudure à l'arc"],
+        role: { organizationId: w.memberB.id, role: "resident" },
+      });
     }
     const page1 = (await as(t.app, w.users.member)("GET", `${c()}/people?q=soudures&pageSize=2&page=1`)).json();
     const page3 = (await as(t.app, w.users.member)("GET", `${c()}/people?q=soudures&pageSize=2&page=3`)).json();
@@ -52,7 +57,9 @@ describe("French search", () => {
 describe("membership over time", () => {
   it("keeps history when a member leaves and refuses overlapping periods", async () => {
     const post = as(t.app, w.users.coordinator);
-    const created = (await post("POST", `${c()}/organizations`, { kind: "member", name: "Recyclerie du Val", joinedOn: "2023-03-01" })).json();
+    const created = (
+      await post("POST", `${c()}/organizations`, { kind: "member", name: "Recyclerie du Val", joinedOn: "2023-03-01" })
+    ).json();
     const left = await post("POST", `${c()}/organizations/${created.id}/leave`, { leftOn: "2025-06-30" });
     expect(left.statusCode).toBe(200);
     expect(left.json()).toMatchObject({ isCurrentMember: false, periods: [{ joinedOn: "2023-03-01", leftOn: "2025-06-30" }] });
@@ -65,24 +72,35 @@ describe("membership over time", () => {
 
   it("ends running mandates with the membership and leaves ended ones as they were", async () => {
     const post = as(t.app, w.users.coordinator);
-    const org = (await post("POST", `${c()}/organizations`, { kind: "member", name: "Atelier du Pont", joinedOn: "2022-01-01" })).json();
+    const org = (
+      await post("POST", `${c()}/organizations`, { kind: "member", name: "Atelier du Pont", joinedOn: "2022-01-01" })
+    ).json();
     const p1 = await buildPerson(t.db, { consortiumId: w.consortium.id, role: { organizationId: org.id, role: "staff" } });
     const p2 = await buildPerson(t.db, { consortiumId: w.consortium.id, role: { organizationId: org.id, role: "staff" } });
-    const first = (await post("POST", `${c()}/organizations/${org.id}/representatives`, { personId: p1.id, since: "2022-01-01" })).json();
-    await post("POST", `${c()}/organizations/${org.id}/representatives/${first.representatives[0].id}/end`, { until: "2023-01-01" });
+    const first = (
+      await post("POST", `${c()}/organizations/${org.id}/representatives`, { personId: p1.id, since: "2022-01-01" })
+    ).json();
+    await post("POST", `${c()}/organizations/${org.id}/representatives/${first.representatives[0].id}/end`, {
+      until: "2023-01-01",
+    });
     await post("POST", `${c()}/organizations/${org.id}/representatives`, { personId: p2.id, since: "2023-01-01" });
     const left = (await post("POST", `${c()}/organizations/${org.id}/leave`, { leftOn: "2025-09-01" })).json();
     expect(left.representatives.map((r: { until: string }) => r.until)).toEqual(["2023-01-01", "2025-09-01"]);
   });
 
   it("refuses an exit before the entry", async () => {
-    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberB.id}/leave`, { leftOn: "2020-01-01" });
+    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberB.id}/leave`, {
+      leftOn: "2020-01-01",
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().fields.leftOn).toMatch(/2024-01-01/);
   });
 
   it("does not let the carrier leave while it carries the consortium", async () => {
-    const carrierMember = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations`, { kind: "member", name: "Chef de file" });
+    const carrierMember = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations`, {
+      kind: "member",
+      name: "Chef de file",
+    });
     const id = carrierMember.json().id;
     const patch = await as(t.app, w.users.coordinator)("PATCH", c(), { carrierModel: "member-lead", carrierOrganizationId: id });
     expect(patch.statusCode).toBe(200);
@@ -90,11 +108,20 @@ describe("membership over time", () => {
     const leave = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${id}/leave`, { leftOn: "2030-01-01" });
     expect(leave.statusCode).toBe(409);
     // A partner cannot be chef de file; an external carrier must be of kind carrier.
-    const bad = await as(t.app, w.users.coordinator)("PATCH", c(), { carrierModel: "member-lead", carrierOrganizationId: w.partner.id });
+    const bad = await as(t.app, w.users.coordinator)("PATCH", c(), {
+      carrierModel: "member-lead",
+      carrierOrganizationId: w.partner.id,
+    });
     expect(bad.statusCode).toBe(422);
-    const bad2 = await as(t.app, w.users.coordinator)("PATCH", c(), { carrierModel: "external-carrier", carrierOrganizationId: id });
+    const bad2 = await as(t.app, w.users.coordinator)("PATCH", c(), {
+      carrierModel: "external-carrier",
+      carrierOrganizationId: id,
+    });
     expect(bad2.json().fields.carrierOrganizationId).toMatch(/porteuse/);
-    const back = await as(t.app, w.users.coordinator)("PATCH", c(), { carrierModel: "external-carrier", carrierOrganizationId: w.carrier.id });
+    const back = await as(t.app, w.users.coordinator)("PATCH", c(), {
+      carrierModel: "external-carrier",
+      carrierOrganizationId: w.carrier.id,
+    });
     expect(back.json().carrierModel).toBe("external-carrier");
   });
 });
@@ -115,7 +142,11 @@ describe("people and their contact", () => {
   });
 
   it("lets a person edit their own record but not someone else's", async () => {
-    const mine = await buildPerson(t.db, { consortiumId: w.consortium.id, userId: w.users.member.id, role: { organizationId: w.memberB.id, role: "user" } });
+    const mine = await buildPerson(t.db, {
+      consortiumId: w.consortium.id,
+      userId: w.users.member.id,
+      role: { organizationId: w.memberB.id, role: "user" },
+    });
     const own = await as(t.app, w.users.member)("PATCH", `${c()}/people/${mine.id}`, { needs: "Un local pour stocker du bois" });
     expect(own.statusCode).toBe(200);
     expect(own.json().abilities).toMatchObject({ update: true, delete: false });
@@ -156,9 +187,14 @@ describe("writes are whole and recorded", () => {
   });
 
   it("refuses an impossible date before writing anything", async () => {
-    const count = async () => (await t.db.select().from(organizations).where(eq(organizations.consortiumId, w.consortium.id))).length;
+    const count = async () =>
+      (await t.db.select().from(organizations).where(eq(organizations.consortiumId, w.consortium.id))).length;
     const before = await count();
-    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations`, { kind: "member", name: "Date folle", joinedOn: "2025-02-30" });
+    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations`, {
+      kind: "member",
+      name: "Date folle",
+      joinedOn: "2025-02-30",
+    });
     expect(res.statusCode).toBe(422);
     expect(await count()).toBe(before);
   });

@@ -22,7 +22,13 @@ describe("instance", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const paths = Object.keys(doc.paths);
-    for (const p of ["/api/consortia/{slug}/places/{id}", "/api/consortia/{slug}/invitations", "/api/me", "/api/health", "/api/geocode"]) {
+    for (const p of [
+      "/api/consortia/{slug}/places/{id}",
+      "/api/consortia/{slug}/invitations",
+      "/api/me",
+      "/api/health",
+      "/api/geocode",
+    ]) {
       expect(paths).toContain(p);
     }
     expect(paths.length).toBeGreaterThan(25);
@@ -61,9 +67,17 @@ describe("accounts and sessions", () => {
 
   it("signs in, refuses a wrong password, signs out", async () => {
     const user = await signUp(t.app, { email: "jeanne@exemple.fr", password: "correct-horse-battery" });
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", payload: { email: user.email, password: "pas-le-bon-mdp" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: user.email, password: "pas-le-bon-mdp" },
+    });
     expect(wrong.statusCode).toBe(401);
-    const ok = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", payload: { email: user.email, password: "correct-horse-battery" } });
+    const ok = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: user.email, password: "correct-horse-battery" },
+    });
     expect(ok.statusCode).toBe(200);
     const cookie = cookieOf(ok);
     expect((await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json().user.email).toBe(user.email);
@@ -72,13 +86,21 @@ describe("accounts and sessions", () => {
   });
 
   it("refuses a short password at sign-up", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-up/email", payload: { email: "court@exemple.fr", name: "Court", password: "123" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-up/email",
+      payload: { email: "court@exemple.fr", name: "Court", password: "123" },
+    });
     expect(res.statusCode).toBe(400);
   });
 
   it("resets a password through the e-mailed link", async () => {
     const admin = await signUp(t.app);
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", payload: { email: "jeanne@exemple.fr", redirectTo: "/reinitialiser-mot-de-passe" } });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      payload: { email: "jeanne@exemple.fr", redirectTo: "/reinitialiser-mot-de-passe" },
+    });
     // Only instance admins read the outbox; make this user one for the check.
     const { instanceAdmins } = await import("../../src/server/db/schema/index.ts");
     await t.db.insert(instanceAdmins).values({ userId: admin.id });
@@ -90,9 +112,17 @@ describe("accounts and sessions", () => {
     const location = follow.headers.location as string;
     const token = new URL(location, "http://x").searchParams.get("token");
     expect(token).toBeTruthy();
-    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", payload: { token, newPassword: "un-nouveau-secret-42" } });
+    const reset = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      payload: { token, newPassword: "un-nouveau-secret-42" },
+    });
     expect(reset.statusCode).toBe(200);
-    const signIn = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", payload: { email: "jeanne@exemple.fr", password: "un-nouveau-secret-42" } });
+    const signIn = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: "jeanne@exemple.fr", password: "un-nouveau-secret-42" },
+    });
     expect(signIn.statusCode).toBe(200);
   });
 });
@@ -113,7 +143,12 @@ describe("geocoding", () => {
       res.end(
         JSON.stringify({
           type: "FeatureCollection",
-          features: [{ geometry: { type: "Point", coordinates: [5.0221, 44.7284] }, properties: { label: `${q} 26400 Crest`, postcode: "26400", city: "Crest", name: "12 Rue des Lilas" } }],
+          features: [
+            {
+              geometry: { type: "Point", coordinates: [5.0221, 44.7284] },
+              properties: { label: `${q} 26400 Crest`, postcode: "26400", city: "Crest", name: "12 Rue des Lilas" },
+            },
+          ],
         }),
       );
     });

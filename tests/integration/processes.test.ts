@@ -9,7 +9,16 @@ import { afterAll, describe, expect, it } from "vitest";
 const onPglite = process.env.TEST_DB_ENGINE !== "postgres";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-proc-"));
 const PORT = 3800 + Math.floor(Math.random() * 100);
-const env = { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: "127.0.0.1", SEED: "none", LOG_LEVEL: "warn", DATABASE_URL: "", NODE_ENV: "production" };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: String(PORT),
+  HOST: "127.0.0.1",
+  SEED: "none",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: "",
+  NODE_ENV: "production",
+};
 const tsx = (file: string, args: string[] = []) => [process.execPath, ["--import", "tsx", file, ...args]] as const;
 let server: ChildProcess | null = null;
 
@@ -43,7 +52,11 @@ describe.runIf(onPglite)("processes on one data directory", () => {
   it("starts, then refuses a second process on the same DATA_DIR without touching it", async () => {
     server = spawn(...tsx("src/server/main.ts"), { env, stdio: "ignore" });
     expect(await waitHealthy()).toMatchObject({ status: "ok", database: "pglite" });
-    const second = spawnSync(...tsx("src/server/main.ts"), { env: { ...env, PORT: String(PORT + 1) }, encoding: "utf8", timeout: 60_000 });
+    const second = spawnSync(...tsx("src/server/main.ts"), {
+      env: { ...env, PORT: String(PORT + 1) },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/déjà utilisé par le processus/);
     expect(second.stderr).toMatch(/already in use/);
@@ -51,10 +64,30 @@ describe.runIf(onPglite)("processes on one data directory", () => {
   }, 120_000);
 
   it("creates an instance admin from the CLI once the server is stopped, and keeps data across restarts", async () => {
-    const locked = spawnSync(...tsx("src/server/cli/create-admin.ts", ["--email", "chef@exemple.fr", "--name", "Cheffe", "--password", "mot-de-passe-cli"]), { env, encoding: "utf8", timeout: 60_000 });
+    const locked = spawnSync(
+      ...tsx("src/server/cli/create-admin.ts", [
+        "--email",
+        "chef@exemple.fr",
+        "--name",
+        "Cheffe",
+        "--password",
+        "mot-de-passe-cli",
+      ]),
+      { env, encoding: "utf8", timeout: 60_000 },
+    );
     expect(locked.status).toBe(1);
     await stop();
-    const ok = spawnSync(...tsx("src/server/cli/create-admin.ts", ["--email", "chef@exemple.fr", "--name", "Cheffe", "--password", "mot-de-passe-cli"]), { env, encoding: "utf8", timeout: 60_000 });
+    const ok = spawnSync(
+      ...tsx("src/server/cli/create-admin.ts", [
+        "--email",
+        "chef@exemple.fr",
+        "--name",
+        "Cheffe",
+        "--password",
+        "mot-de-passe-cli",
+      ]),
+      { env, encoding: "utf8", timeout: 60_000 },
+    );
     expect(ok.stderr).toBe("");
     expect(ok.stdout).toMatch(/administrateur/);
     server = spawn(...tsx("src/server/main.ts"), { env, stdio: "ignore" });
@@ -65,7 +98,10 @@ describe.runIf(onPglite)("processes on one data directory", () => {
       body: JSON.stringify({ email: "chef@exemple.fr", password: "mot-de-passe-cli" }),
     });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const me = await (await fetch(`http://127.0.0.1:${PORT}/api/me`, { headers: { cookie } })).json();
     expect(me).toMatchObject({ isAdmin: true, user: { email: "chef@exemple.fr" } });
   }, 120_000);

@@ -13,7 +13,9 @@ const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
 });
 if (!values.email) {
-  console.error('Usage : npm run admin:create -- --email adresse@exemple.fr --name "Nom" --password "mot de passe (10 caractères au moins)"');
+  console.error(
+    'Usage : npm run admin:create -- --email adresse@exemple.fr --name "Nom" --password "mot de passe (10 caractères au moins)"',
+  );
   process.exit(2);
 }
 
@@ -34,7 +36,11 @@ if (!user) {
     process.exit(2);
   }
   const app = await buildApp({ database, env, serveWeb: false, logger: false });
-  const res = await app.inject({ method: "POST", url: "/api/auth/sign-up/email", payload: { email, name: values.name, password: values.password } });
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-up/email",
+    payload: { email, name: values.name, password: values.password },
+  });
   if (res.statusCode !== 200) {
     console.error(`Création refusée : ${res.json().message ?? res.body}`);
     process.exit(1);

@@ -11,8 +11,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import * as schema from "./schema/index.ts";
 import { acquireDataDirLock } from "./lock.ts";
+import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
 /** Both drivers expose the same query builder; services only ever see this type. */

@@ -47,7 +47,8 @@ export function registerAuth(app: FastifyInstance, auth: Auth, db: Db, baseURL: 
     url: "/api/auth/*",
     schema: {
       tags: ["auth"],
-      summary: "better-auth endpoints: sign-up/email, sign-in/email, sign-out, get-session, request-password-reset, reset-password",
+      summary:
+        "better-auth endpoints: sign-up/email, sign-in/email, sign-out, get-session, request-password-reset, reset-password",
       hide: false,
     },
     config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
@@ -108,10 +109,7 @@ export async function consortiumCtx(request: FastifyRequest, db: Db, slug: strin
   const rows = await db
     .select({ consortium: consortia, role: consortiumAccounts.role, organizationId: consortiumAccounts.organizationId })
     .from(consortia)
-    .leftJoin(
-      consortiumAccounts,
-      and(eq(consortiumAccounts.consortiumId, consortia.id), eq(consortiumAccounts.userId, user.id)),
-    )
+    .leftJoin(consortiumAccounts, and(eq(consortiumAccounts.consortiumId, consortia.id), eq(consortiumAccounts.userId, user.id)))
     .where(eq(consortia.slug, slug));
   const row = rows[0];
   if (!row || (!row.role && !user.isAdmin)) throw notFound("Consortium");

@@ -56,7 +56,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       }
       appError = invalid(fields);
     }
-    if (!appError && error.statusCode === 429) appError = new AppError("RATE_LIMITED", "Trop de requêtes : réessayez dans un instant.");
+    if (!appError && error.statusCode === 429)
+      appError = new AppError("RATE_LIMITED", "Trop de requêtes : réessayez dans un instant.");
     if (!appError && error.code === "FST_ERR_CTP_INVALID_JSON_BODY") appError = invalid({ _: "JSON invalide" });
     if (!appError && error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       appError = new AppError(error.statusCode === 404 ? "NOT_FOUND" : "VALIDATION", error.message);
@@ -71,7 +72,6 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (appError.fields) body.fields = appError.fields;
     return reply.status(appError.status).send(body);
   });
-
 }
 
 /**

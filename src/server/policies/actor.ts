@@ -11,8 +11,6 @@ export interface Actor {
 }
 
 export const isCoordinator = (a: Actor) => a.isAdmin || a.role === "coordinator";
-export const isReferentOf = (a: Actor, organizationId: string) =>
-  a.role === "referent" && a.organizationId === organizationId;
+export const isReferentOf = (a: Actor, organizationId: string) => a.role === "referent" && a.organizationId === organizationId;
 /** Coordinators manage everything; a referent manages their own organisation's data. */
-export const managesOrganization = (a: Actor, organizationId: string) =>
-  isCoordinator(a) || isReferentOf(a, organizationId);
+export const managesOrganization = (a: Actor, organizationId: string) => isCoordinator(a) || isReferentOf(a, organizationId);

@@ -113,7 +113,12 @@ export async function buildRepresentative(
 
 export async function grantAccount(
   db: Db,
-  values: { consortiumId: string; userId: string; role: (typeof consortiumAccounts.$inferInsert)["role"]; organizationId?: string | null },
+  values: {
+    consortiumId: string;
+    userId: string;
+    role: (typeof consortiumAccounts.$inferInsert)["role"];
+    organizationId?: string | null;
+  },
 ) {
   await db.insert(consortiumAccounts).values(values);
 }

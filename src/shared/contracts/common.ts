@@ -42,7 +42,13 @@ export const OptionalEmail = z
   .optional();
 
 export const Tags = z
-  .array(z.string().trim().min(1).max(LIMITS.tag, { message: `${LIMITS.tag} caractères au plus` }))
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.tag, { message: `${LIMITS.tag} caractères au plus` }),
+  )
   .max(LIMITS.tags, { message: `${LIMITS.tags} éléments au plus` })
   .transform((list) => [...new Set(list)]);
 

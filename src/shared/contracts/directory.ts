@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LIMITS } from "../limits.ts";
 import { isValidSiret, normalizeSiret } from "../lib/siret.ts";
+import { LIMITS } from "../limits.ts";
 import { Abilities, IsoDate, OptionalEmail, OptionalText, RequiredText, Tags, Uuid } from "./common.ts";
 
 // ---------------------------------------------------------------- organisations

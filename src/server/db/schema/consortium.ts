@@ -85,7 +85,5 @@ export const outboxMessages = pgTable("outbox_messages", {
   text: text().notNull(),
   transport: text({ enum: ["outbox", "smtp"] }).notNull(),
   error: text(),
-  createdAt: timestamp({ withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
+  createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
 });

@@ -14,8 +14,8 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   CONTACT_VISIBILITIES,
-  ORGANIZATION_KINDS,
   type OpeningSlot,
+  ORGANIZATION_KINDS,
   PARTNER_TYPES,
   PERSON_ROLES,
 } from "../../../shared/contracts/directory.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { Page, SlugParams, paginated } from "../../../shared/contracts/common.ts";
+import { Page, paginated, SlugParams } from "../../../shared/contracts/common.ts";
 import {
   AccountDto,
   ActivityDto,
@@ -88,7 +88,12 @@ export function registerConsortiumRoutes(fastify: FastifyInstance, deps: { db: D
   });
 
   app.get("/api/invitations/:token", {
-    schema: { tags, summary: "Public preview of an invitation link", params: TokenParams, response: { 200: InvitationPreviewDto, 404: errorResponses[404] } },
+    schema: {
+      tags,
+      summary: "Public preview of an invitation link",
+      params: TokenParams,
+      response: { 200: InvitationPreviewDto, 404: errorResponses[404] },
+    },
     handler: async (req) => inv.previewInvitation(db, req.params.token),
   });
   app.post("/api/invitations/:token/accept", {

@@ -1,11 +1,6 @@
-import { and, count, desc, eq, isNull, lte, or, gt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type {
-  ConsortiumDto,
-  CreateConsortiumInput,
-  MeDto,
-  UpdateConsortiumInput,
-} from "../../../shared/contracts/consortium.ts";
+import type { ConsortiumDto, CreateConsortiumInput, MeDto, UpdateConsortiumInput } from "../../../shared/contracts/consortium.ts";
 import { parisDay } from "../../../shared/lib/dates.ts";
 import type { Db } from "../../db/client.ts";
 import {
@@ -63,9 +58,7 @@ export async function createConsortium(db: Db, user: SessionUser, input: z.outpu
       .values({ ...input.carrier, kind, consortiumId: consortium.id })
       .returning();
     if (kind === "member") {
-      await tx
-        .insert(memberPeriods)
-        .values({ consortiumId: consortium.id, organizationId: carrier.id, joinedOn: parisDay(now) });
+      await tx.insert(memberPeriods).values({ consortiumId: consortium.id, organizationId: carrier.id, joinedOn: parisDay(now) });
     }
     await tx.update(consortia).set({ carrierOrganizationId: carrier.id }).where(eq(consortia.id, consortium.id));
     await tx.insert(consortiumAccounts).values({ consortiumId: consortium.id, userId: user.id, role: "coordinator" });
@@ -147,7 +140,10 @@ export async function updateConsortium(ctx: Ctx, input: z.output<typeof UpdateCo
     }
   }
   await ctx.db.transaction(async (tx) => {
-    await tx.update(consortia).set({ ...input, updatedAt: ctx.now }).where(eq(consortia.id, ctx.consortium.id));
+    await tx
+      .update(consortia)
+      .set({ ...input, updatedAt: ctx.now })
+      .where(eq(consortia.id, ctx.consortium.id));
     await recordActivity(tx, {
       consortiumId: ctx.consortium.id,
       actorUserId: ctx.user.id,

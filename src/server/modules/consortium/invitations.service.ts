@@ -47,7 +47,8 @@ async function checkOrganization(db: Db, consortiumId: string, role: string, org
     const org = await findOrganization(db, consortiumId, organizationId);
     if (!org) throw invalid({ organizationId: "Structure introuvable dans ce consortium" });
     if (role === "partner" && org.kind !== "partner") throw invalid({ organizationId: "Choisissez un partenaire" });
-    if (role === "referent" && org.kind === "partner") throw invalid({ organizationId: "Choisissez une structure membre ou porteuse" });
+    if (role === "referent" && org.kind === "partner")
+      throw invalid({ organizationId: "Choisissez une structure membre ou porteuse" });
     return org;
   }
   return null;

@@ -61,7 +61,10 @@ export function presentSpace(actor: Actor, organizationId: string, row: typeof s
     equipment: row.equipment,
     accessibility: row.accessibility as SpaceDto["accessibility"],
     description: row.description,
-    abilities: { update: placePolicy.manageSpaces(actor, { organizationId }), delete: placePolicy.manageSpaces(actor, { organizationId }) },
+    abilities: {
+      update: placePolicy.manageSpaces(actor, { organizationId }),
+      delete: placePolicy.manageSpaces(actor, { organizationId }),
+    },
   };
 }
 

@@ -1,14 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, or, gt } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import {
-  memberPeriods,
-  organizations,
-  people,
-  personRoles,
-  places,
-  representatives,
-  spaces,
-} from "../../db/schema/index.ts";
+import { memberPeriods, organizations, people, personRoles, places, representatives, spaces } from "../../db/schema/index.ts";
 
 // Every function takes the consortium id and filters on it: a query can never cross tenants.
 
@@ -51,9 +43,7 @@ export async function listRepresentatives(db: Db, consortiumId: string, organiza
     })
     .from(representatives)
     .innerJoin(people, eq(people.id, representatives.personId))
-    .where(
-      and(eq(representatives.consortiumId, consortiumId), inArray(representatives.organizationId, organizationIds)),
-    )
+    .where(and(eq(representatives.consortiumId, consortiumId), inArray(representatives.organizationId, organizationIds)))
     .orderBy(asc(representatives.since));
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { SlugIdParams, SlugParams, Uuid, paginated } from "../../../shared/contracts/common.ts";
+import { paginated, SlugIdParams, SlugParams, Uuid } from "../../../shared/contracts/common.ts";
 import {
   AddPersonRoleInput,
   AddRepresentativeInput,
@@ -40,7 +40,12 @@ export function registerDirectoryRoutes(fastify: FastifyInstance, db: Db) {
 
   // ---- organisations
   app.get(`${base}/organizations`, {
-    schema: { tags, params: SlugParams, querystring: OrganizationListQuery, response: { 200: z.array(OrganizationDto), ...errorResponses } },
+    schema: {
+      tags,
+      params: SlugParams,
+      querystring: OrganizationListQuery,
+      response: { 200: z.array(OrganizationDto), ...errorResponses },
+    },
     handler: async (req) => orgs.listOrganizations(await consortiumCtx(req, db, req.params.slug), req.query.kind),
   });
   app.post(`${base}/organizations`, {
@@ -59,11 +64,23 @@ export function registerDirectoryRoutes(fastify: FastifyInstance, db: Db) {
     handler: async (req) => orgs.updateOrganization(await consortiumCtx(req, db, req.params.slug), req.params.id, req.body),
   });
   app.post(`${base}/organizations/:id/join`, {
-    schema: { tags, summary: "Open a membership period", params: SlugIdParams, body: JoinInput, response: { 200: OrganizationDto, ...errorResponses } },
+    schema: {
+      tags,
+      summary: "Open a membership period",
+      params: SlugIdParams,
+      body: JoinInput,
+      response: { 200: OrganizationDto, ...errorResponses },
+    },
     handler: async (req) => orgs.joinConsortium(await consortiumCtx(req, db, req.params.slug), req.params.id, req.body.joinedOn),
   });
   app.post(`${base}/organizations/:id/leave`, {
-    schema: { tags, summary: "Close the open membership period", params: SlugIdParams, body: LeaveInput, response: { 200: OrganizationDto, ...errorResponses } },
+    schema: {
+      tags,
+      summary: "Close the open membership period",
+      params: SlugIdParams,
+      body: LeaveInput,
+      response: { 200: OrganizationDto, ...errorResponses },
+    },
     handler: async (req) => orgs.leaveConsortium(await consortiumCtx(req, db, req.params.slug), req.params.id, req.body.leftOn),
   });
   app.post(`${base}/organizations/:id/representatives`, {
@@ -79,7 +96,12 @@ export function registerDirectoryRoutes(fastify: FastifyInstance, db: Db) {
       response: { 200: OrganizationDto, ...errorResponses },
     },
     handler: async (req) =>
-      orgs.endRepresentative(await consortiumCtx(req, db, req.params.slug), req.params.id, req.params.representativeId, req.body.until),
+      orgs.endRepresentative(
+        await consortiumCtx(req, db, req.params.slug),
+        req.params.id,
+        req.params.representativeId,
+        req.body.until,
+      ),
   });
 
   // ---- places and spaces
@@ -110,7 +132,9 @@ export function registerDirectoryRoutes(fastify: FastifyInstance, db: Db) {
   app.post(`${base}/places/:id/spaces`, {
     schema: { tags, params: SlugIdParams, body: CreateSpaceInput, response: { 201: PlaceDto, ...errorResponses } },
     handler: async (req, reply) =>
-      reply.status(201).send(await placesService.createSpace(await consortiumCtx(req, db, req.params.slug), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await placesService.createSpace(await consortiumCtx(req, db, req.params.slug), req.params.id, req.body)),
   });
   app.patch(`${base}/spaces/:id`, {
     schema: { tags, params: SlugIdParams, body: UpdateSpaceInput, response: { 200: PlaceDto, ...errorResponses } },
@@ -123,7 +147,12 @@ export function registerDirectoryRoutes(fastify: FastifyInstance, db: Db) {
 
   // ---- people
   app.get(`${base}/people`, {
-    schema: { tags, params: SlugParams, querystring: PeopleListQuery, response: { 200: paginated(PersonDto), ...errorResponses } },
+    schema: {
+      tags,
+      params: SlugParams,
+      querystring: PeopleListQuery,
+      response: { 200: paginated(PersonDto), ...errorResponses },
+    },
     handler: async (req) => peopleService.listPeople(await consortiumCtx(req, db, req.params.slug), req.query),
   });
   app.post(`${base}/people`, {

@@ -4,7 +4,14 @@ import { requireUser } from "../../http/auth.ts";
 import { AppError } from "../../http/errors.ts";
 import { errorResponses, typed } from "../../http/route-helpers.ts";
 
-const GeocodeResult = z.object({ label: z.string(), latitude: z.number(), longitude: z.number(), postalCode: z.string().nullable(), city: z.string().nullable(), street: z.string().nullable() });
+const GeocodeResult = z.object({
+  label: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  street: z.string().nullable(),
+});
 
 interface BanFeature {
   geometry: { coordinates: [number, number] };

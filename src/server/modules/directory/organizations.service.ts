@@ -1,10 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type {
-  CreateOrganizationInput,
-  OrganizationDto,
-  UpdateOrganizationInput,
-} from "../../../shared/contracts/directory.ts";
+import type { CreateOrganizationInput, OrganizationDto, UpdateOrganizationInput } from "../../../shared/contracts/directory.ts";
 import { parisDay } from "../../../shared/lib/dates.ts";
 import { memberPeriods, organizations, representatives } from "../../db/schema/index.ts";
 import type { Ctx } from "../../http/auth.ts";
@@ -12,8 +8,8 @@ import { conflict, invalid, notFound } from "../../http/errors.ts";
 import { consortiumPolicy, organizationPolicy } from "../../policies/directory.ts";
 import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
-import * as q from "./directory.queries.ts";
 import { presentOrganization } from "./directory.presenter.ts";
+import * as q from "./directory.queries.ts";
 
 // Services receive what the route's contract produced (trimmed, normalised), hence z.output.
 type CreateOrg = z.output<typeof CreateOrganizationInput>;
@@ -69,7 +65,12 @@ export async function createOrganization(ctx: Ctx, input: CreateOrg): Promise<Or
   const id = await ctx.db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organizations)
-      .values({ ...fields, kind, partnerType: kind === "partner" ? (partnerType ?? null) : null, consortiumId: ctx.consortium.id })
+      .values({
+        ...fields,
+        kind,
+        partnerType: kind === "partner" ? (partnerType ?? null) : null,
+        consortiumId: ctx.consortium.id,
+      })
       .returning();
     if (kind === "member") {
       await tx

@@ -15,8 +15,8 @@ import { managesOrganization } from "../../policies/actor.ts";
 import { consortiumPolicy, personPolicy } from "../../policies/directory.ts";
 import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
-import * as q from "./directory.queries.ts";
 import { presentPerson } from "./directory.presenter.ts";
+import * as q from "./directory.queries.ts";
 
 type ListQuery = z.output<typeof PeopleListQuery>;
 
@@ -69,9 +69,19 @@ export async function listPeople(ctx: Ctx, query: ListQuery) {
     .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const roles = await q.listPersonRoles(ctx.db, ctx.consortium.id, rows.map((r) => r.id));
+  const roles = await q.listPersonRoles(
+    ctx.db,
+    ctx.consortium.id,
+    rows.map((r) => r.id),
+  );
   return {
-    items: rows.map((r) => presentPerson(ctx.actor, r, roles.filter((x) => x.role.personId === r.id))),
+    items: rows.map((r) =>
+      presentPerson(
+        ctx.actor,
+        r,
+        roles.filter((x) => x.role.personId === r.id),
+      ),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,

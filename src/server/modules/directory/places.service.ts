@@ -1,6 +1,12 @@
 import { and, eq, like } from "drizzle-orm";
 import type { z } from "zod";
-import type { CreatePlaceInput, CreateSpaceInput, PlaceDto, UpdatePlaceInput, UpdateSpaceInput } from "../../../shared/contracts/directory.ts";
+import type {
+  CreatePlaceInput,
+  CreateSpaceInput,
+  PlaceDto,
+  UpdatePlaceInput,
+  UpdateSpaceInput,
+} from "../../../shared/contracts/directory.ts";
 import { slugify } from "../../../shared/lib/slug.ts";
 import type { Db } from "../../db/client.ts";
 import { places, spaces } from "../../db/schema/index.ts";
@@ -9,8 +15,8 @@ import { invalid, notFound } from "../../http/errors.ts";
 import { organizationPolicy, placePolicy } from "../../policies/directory.ts";
 import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
-import * as q from "./directory.queries.ts";
 import { presentPlace } from "./directory.presenter.ts";
+import * as q from "./directory.queries.ts";
 
 type CreatePlace = z.output<typeof CreatePlaceInput>;
 type UpdatePlace = z.output<typeof UpdatePlaceInput>;
@@ -25,9 +31,18 @@ async function loadPlace(ctx: Ctx, id: string) {
 
 export async function listPlaces(ctx: Ctx): Promise<PlaceDto[]> {
   const rows = await q.listPlaceRows(ctx.db, ctx.consortium.id);
-  const spaceRows = await q.listSpaces(ctx.db, ctx.consortium.id, rows.map((r) => r.place.id));
+  const spaceRows = await q.listSpaces(
+    ctx.db,
+    ctx.consortium.id,
+    rows.map((r) => r.place.id),
+  );
   return rows.map((r) =>
-    presentPlace(ctx.actor, r.place, r.organizationName, spaceRows.filter((s) => s.placeId === r.place.id)),
+    presentPlace(
+      ctx.actor,
+      r.place,
+      r.organizationName,
+      spaceRows.filter((s) => s.placeId === r.place.id),
+    ),
   );
 }
 

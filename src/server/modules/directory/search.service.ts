@@ -14,13 +14,23 @@ export async function searchDirectory(ctx: Ctx, text: string): Promise<SearchHit
   const c = ctx.consortium.id;
   const [orgs, placeRows, persons] = await Promise.all([
     ctx.db
-      .select({ id: organizations.id, title: organizations.name, subtitle: organizations.legalForm, rank: sql<number>`ts_rank(${organizations.search}, ${query})` })
+      .select({
+        id: organizations.id,
+        title: organizations.name,
+        subtitle: organizations.legalForm,
+        rank: sql<number>`ts_rank(${organizations.search}, ${query})`,
+      })
       .from(organizations)
       .where(and(eq(organizations.consortiumId, c), sql`${organizations.search} @@ ${query}`))
       .orderBy(desc(sql`3`))
       .limit(LIMIT),
     ctx.db
-      .select({ id: places.id, title: places.name, subtitle: places.city, rank: sql<number>`ts_rank(${places.search}, ${query})` })
+      .select({
+        id: places.id,
+        title: places.name,
+        subtitle: places.city,
+        rank: sql<number>`ts_rank(${places.search}, ${query})`,
+      })
       .from(places)
       .where(and(eq(places.consortiumId, c), sql`${places.search} @@ ${query}`))
       .orderBy(desc(sql`3`))
