@@ -12,6 +12,7 @@ import type { Env } from "./env.ts";
 import { registerAuth } from "./http/auth.ts";
 import { registerErrorHandler, registerNotFound } from "./http/errors.ts";
 import { createMailer } from "./lib/mailer.ts";
+import { loadOrCreateSecret } from "./lib/secret.ts";
 import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
 import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
@@ -67,7 +68,7 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
     transform: jsonSchemaTransform,
   });
 
-  const secret = env.AUTH_SECRET ?? (await import("./lib/secret.ts")).loadOrCreateSecret(env);
+  const secret = env.AUTH_SECRET ?? (await loadOrCreateSecret(database.db));
   const origins = new Set([env.PUBLIC_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
   const mailer = createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const auth = createAuth({

@@ -47,7 +47,7 @@ async function main() {
   ];
   if (env.SEED === "demo") {
     lines.push(`  Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.label.padEnd(28)} ${a.email}`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.label.padEnd(30)} ${a.email}`);
   }
   lines.push("");
   console.log(lines.join("\n"));

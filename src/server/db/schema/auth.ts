@@ -58,3 +58,10 @@ export const instanceAdmins = pgTable("instance_admins", {
     .references(() => users.id, { onDelete: "cascade" }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Instance-wide values generated once and shared by every app process, such as the session secret. */
+export const instanceSettings = pgTable("instance_settings", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
