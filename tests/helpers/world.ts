@@ -1,10 +1,13 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { personRoles } from "../../src/server/db/schema/index.ts";
 import type { Db } from "../../src/server/db/client.ts";
 import {
   buildConsortium,
   buildOrganization,
   buildPerson,
   buildPlace,
+  buildRepresentative,
   buildSpace,
   grantAccount,
   setCarrier,
@@ -54,6 +57,9 @@ export async function buildWorld(app: FastifyInstance, db: Db) {
     role: { organizationId: memberB.id, role: "resident" },
   });
 
+  const representativeA = await buildRepresentative(db, { consortiumId: consortium.id, organizationId: memberA.id, personId: personA.id });
+  const [personARole] = await db.select().from(personRoles).where(eq(personRoles.personId, personA.id));
+
   const coordinator = await signUp(app, { name: "Claire Coordination" });
   const referentA = await signUp(app, { name: "Rémi Référent" });
   const member = await signUp(app, { name: "Manon Membre" });
@@ -92,6 +98,8 @@ export async function buildWorld(app: FastifyInstance, db: Db) {
     spaceA,
     personA,
     personB,
+    representativeA,
+    personARoleId: personARole.id,
     other: { consortium: other, member: otherMember, place: otherPlace, space: otherSpace, person: otherPerson },
   };
 }

@@ -47,12 +47,52 @@ describe("directory routes", () => {
     method: "POST",
     path: (w) => `${c(w)}/organizations/${w.memberA.id}/representatives`,
     otherConsortiumPath: (w) => `${c(w)}/organizations/${w.other.member.id}/representatives`,
-    body: (w) => ({ personId: w.personA.id }),
+    body: (w) => ({ personId: w.personB.id }),
     invalid: { body: () => ({ personId: "nope" }), field: "personId" },
     forbiddenAs: "partner",
     allowedAs: "referentA",
     status: 200,
-    check: (body) => expect((body as { representatives: unknown[] }).representatives).toHaveLength(1),
+    check: (body) => expect((body as { representatives: unknown[] }).representatives).toHaveLength(2),
+  });
+  describeRoute("organizations/:id (read)", ctx, {
+    method: "GET",
+    path: (w) => `${c(w)}/organizations/${w.memberB.id}`,
+    otherConsortiumPath: (w) => `${c(w)}/organizations/${w.other.member.id}`,
+    invalid: { path: (w) => `${c(w)}/organizations/not-a-uuid`, field: "id" },
+    allowedAs: "member",
+    status: 200,
+    check: (body) => expect(body).toMatchObject({ name: "Le Hangar", isCurrentMember: true, abilities: { update: false } }),
+  });
+  describeRoute("organizations/:id/join", ctx, {
+    method: "POST",
+    path: (w) => `${c(w)}/organizations/${w.memberB.id}/join`,
+    otherConsortiumPath: (w) => `${c(w)}/organizations/${w.other.member.id}/join`,
+    body: () => ({ joinedOn: "2019-01-01" }),
+    invalid: { body: () => ({ joinedOn: "01/01/2019" }), field: "joinedOn" },
+    forbiddenAs: "referentA",
+    allowedAs: "coordinator",
+    status: 409, // Le Hangar is already a member from 2024 on: the open period overlaps.
+  });
+  describeRoute("organizations/:id/leave", ctx, {
+    method: "POST",
+    path: (w) => `${c(w)}/organizations/${w.memberB.id}/leave`,
+    otherConsortiumPath: (w) => `${c(w)}/organizations/${w.other.member.id}/leave`,
+    body: () => ({ leftOn: "2099-12-31" }),
+    invalid: { body: () => ({}), field: "leftOn" },
+    forbiddenAs: "member",
+    allowedAs: "coordinator",
+    status: 200,
+    check: (body) => expect((body as { periods: { leftOn: string }[] }).periods[0].leftOn).toBe("2099-12-31"),
+  });
+  describeRoute("organizations/:id/representatives/:id/end", ctx, {
+    method: "POST",
+    path: (w) => `${c(w)}/organizations/${w.memberA.id}/representatives/${w.representativeA.id}/end`,
+    otherConsortiumPath: (w) => `${c(w)}/organizations/${w.other.member.id}/representatives/${w.representativeA.id}/end`,
+    body: () => ({ until: "2026-01-01" }),
+    invalid: { body: () => ({ until: "demain" }), field: "until" },
+    forbiddenAs: "member",
+    allowedAs: "referentA",
+    status: 200,
   });
   describeRoute("places", ctx, {
     method: "GET",
@@ -87,6 +127,15 @@ describe("directory routes", () => {
     allowedAs: "referentA",
     status: 200,
     check: (body) => expect(body).toMatchObject({ accessibility: ["step_free"] }),
+  });
+  describeRoute("places/:id (read)", ctx, {
+    method: "GET",
+    path: (w) => `${c(w)}/places/${w.placeA.id}`,
+    otherConsortiumPath: (w) => `${c(w)}/places/${w.other.place.id}`,
+    invalid: { path: (w) => `${c(w)}/places/123`, field: "id" },
+    allowedAs: "partner",
+    status: 200,
+    check: (body) => expect(body).toMatchObject({ spaces: [{ name: "Salle des machines" }], abilities: { update: false } }),
   });
   describeRoute("places/:id/spaces", ctx, {
     method: "POST",
@@ -140,6 +189,24 @@ describe("directory routes", () => {
     otherConsortiumPath: (w) => `${c(w)}/people/${w.other.person.id}`,
     body: () => ({ skills: ["impression 3D", "soudure"], contactVisibility: "public" }),
     invalid: { body: () => ({ email: "inès@" }), field: "email" },
+    forbiddenAs: "partner",
+    allowedAs: "referentA",
+    status: 200,
+  });
+  describeRoute("people/:id (read)", ctx, {
+    method: "GET",
+    path: (w) => `${c(w)}/people/${w.personA.id}`,
+    otherConsortiumPath: (w) => `${c(w)}/people/${w.other.person.id}`,
+    invalid: { path: (w) => `${c(w)}/people/xyz`, field: "id" },
+    allowedAs: "member",
+    status: 200,
+    check: (body) => expect(body).toMatchObject({ firstName: "Inès", roles: [{ organizationName: "La Fabrique des Économies" }] }),
+  });
+  describeRoute("people/:id/roles/:roleId/end", ctx, {
+    method: "POST",
+    path: (w) => `${c(w)}/people/${w.personA.id}/roles/${w.personARoleId}/end`,
+    otherConsortiumPath: (w) => `${c(w)}/people/${w.other.person.id}/roles/${w.personARoleId}/end`,
+    invalid: { path: (w) => `${c(w)}/people/${w.personA.id}/roles/nope/end`, field: "roleId" },
     forbiddenAs: "partner",
     allowedAs: "referentA",
     status: 200,

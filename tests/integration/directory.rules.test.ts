@@ -88,6 +88,12 @@ describe("membership over time", () => {
     expect(left.representatives.map((r: { until: string }) => r.until)).toEqual(["2023-01-01", "2025-09-01"]);
   });
 
+  it("refuses a second running mandate for the same person", async () => {
+    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberA.id}/representatives`, { personId: w.personA.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/représente déjà/);
+  });
+
   it("refuses an exit before the entry", async () => {
     const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberB.id}/leave`, {
       leftOn: "2020-01-01",

@@ -176,6 +176,10 @@ export async function addRepresentative(ctx: Ctx, id: string, personId: string, 
   authorize(organizationPolicy.manageRepresentatives(ctx.actor, org));
   const person = await q.findPerson(ctx.db, ctx.consortium.id, personId);
   if (!person) throw invalid({ personId: "Personne introuvable dans ce consortium" });
+  const running = await q.listRepresentatives(ctx.db, ctx.consortium.id, [id]);
+  if (running.some((r) => r.personId === personId && r.until === null)) {
+    throw conflict(`${person.firstName} ${person.lastName} représente déjà ${org.name}.`);
+  }
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(representatives)
