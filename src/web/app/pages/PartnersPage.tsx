@@ -64,7 +64,7 @@ export default function PartnersPage() {
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {partners.data.map((o) => (
-            <OrganizationCard key={o.id} organization={o} showMembership={false} onEdit={() => setEditing(o)}>
+            <OrganizationCard key={o.id} organization={o} showMembership={false} headingOrder={2} onEdit={() => setEditing(o)}>
               <Interlocutors slug={slug} organization={o} />
             </OrganizationCard>
           ))}

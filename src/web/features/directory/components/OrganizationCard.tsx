@@ -13,9 +13,10 @@ interface Props {
   onEndRepresentative?: (rep: OrganizationDto["representatives"][number]) => void;
   children?: ReactNode;
   showMembership?: boolean;
+  headingOrder?: 2 | 3;
 }
 
-export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onAddRepresentative, onEndRepresentative, children, showMembership = true }: Props) {
+export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onAddRepresentative, onEndRepresentative, children, showMembership = true, headingOrder = 3 }: Props) {
   const { t } = useTranslation();
   const activeReps = o.representatives.filter((r) => !r.until);
   const pastReps = o.representatives.filter((r) => r.until);
@@ -24,7 +25,7 @@ export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onA
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={4}>
-            <Title order={3} size="h4" id={`org-${o.id}`}>
+            <Title order={headingOrder} size="h4" id={`org-${o.id}`}>
               {o.name}
             </Title>
             <Group gap={6}>
