@@ -1,4 +1,14 @@
-import { Checkbox, createTheme, NativeSelect, NumberInput, PasswordInput, Radio, TagsInput, Textarea, TextInput } from "@mantine/core";
+import {
+  Checkbox,
+  createTheme,
+  NativeSelect,
+  NumberInput,
+  PasswordInput,
+  Radio,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 
 // No visual asterisk inside labels: the label text stays exactly what people (and tests) read; the inputs keep `required`.
 const noAsterisk = { defaultProps: { withAsterisk: false } };

@@ -129,7 +129,8 @@ export const fr = {
     title: "Invitation",
     text: "Vous êtes invité·e à rejoindre le consortium « {{consortium}} » avec le rôle « {{role}} ».",
     forEmail: "Cette invitation est destinée à l'adresse {{email}}.",
-    otherEmail: "Vous êtes connecté·e avec l'adresse {{email}} : l'invitation ne peut être acceptée qu'avec l'adresse à laquelle elle a été envoyée.",
+    otherEmail:
+      "Vous êtes connecté·e avec l'adresse {{email}} : l'invitation ne peut être acceptée qu'avec l'adresse à laquelle elle a été envoyée.",
     accept: "Accepter l'invitation",
     signInFirst: "Connectez-vous ou créez un compte avec cette adresse pour accepter l'invitation.",
     signIn: "Se connecter",
@@ -223,7 +224,8 @@ export const fr = {
   },
   outbox: {
     title: "Courriels envoyés",
-    intro: "Les courriels envoyés par l'instance (invitations, réinitialisations de mot de passe), du plus récent au plus ancien.",
+    intro:
+      "Les courriels envoyés par l'instance (invitations, réinitialisations de mot de passe), du plus récent au plus ancien.",
     empty: "Aucun courriel n'a encore été envoyé.",
     to: "À :",
     failed: "Échec de l'envoi",
@@ -231,7 +233,11 @@ export const fr = {
   },
   organization: {
     add: { member: "Ajouter un membre", partner: "Ajouter un partenaire", carrier: "Ajouter la structure" },
-    addTitle: { member: "Ajouter une structure membre", partner: "Ajouter un partenaire", carrier: "Ajouter la structure porteuse" },
+    addTitle: {
+      member: "Ajouter une structure membre",
+      partner: "Ajouter un partenaire",
+      carrier: "Ajouter la structure porteuse",
+    },
     editTitle: "Modifier la structure",
     editNamed: "Modifier {{name}}",
     fields: {

@@ -28,7 +28,7 @@ export function useFormState<T extends Record<string, unknown>>(initial: T | (()
   const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => {
-      if (!(key as string in e)) return e;
+      if (!((key as string) in e)) return e;
       const { [key as string]: _removed, ...rest } = e;
       return rest;
     });

@@ -117,6 +117,7 @@ export function AppLayout() {
   const slug = match?.params.slug;
   const [opened, { toggle, close }] = useDisclosure(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile navigation on every page change
   useEffect(() => {
     close();
   }, [location.pathname, close]);

@@ -31,9 +31,7 @@ export default function InvitationPage() {
     <PageLayout title={t("invitation.title")}>
       <Paper withBorder p="lg">
         <Stack gap="md">
-          <Text>
-            {t("invitation.text", { consortium: inv.consortiumName, role: t(`roles.consortium.${inv.role}`) })}
-          </Text>
+          <Text>{t("invitation.text", { consortium: inv.consortiumName, role: t(`roles.consortium.${inv.role}`) })}</Text>
           <Text>{t("invitation.forEmail", { email: inv.email })}</Text>
           {inv.status !== "pending" ? (
             <Alert color="red" variant="outline" role="alert">

@@ -59,7 +59,11 @@ export default function MembersPage() {
             <Title order={2} size="h3" id="current-members" mb="sm">
               {t("members.currentTitle", { count: current.length })}
             </Title>
-            {current.length ? <SimpleGrid cols={{ base: 1, lg: 2 }}>{current.map(card)}</SimpleGrid> : <EmptyState message={t("members.noCurrent")} action={addButton} />}
+            {current.length ? (
+              <SimpleGrid cols={{ base: 1, lg: 2 }}>{current.map(card)}</SimpleGrid>
+            ) : (
+              <EmptyState message={t("members.noCurrent")} action={addButton} />
+            )}
           </section>
           {former.length ? (
             <section aria-labelledby="former-members">
@@ -75,7 +79,9 @@ export default function MembersPage() {
         {adding ? <OrganizationForm slug={slug} kind="member" onDone={() => setAdding(false)} /> : null}
       </Modal>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t("organization.editTitle")} size="lg">
-        {editing ? <OrganizationForm slug={slug} kind={editing.kind} organization={editing} onDone={() => setEditing(null)} /> : null}
+        {editing ? (
+          <OrganizationForm slug={slug} kind={editing.kind} organization={editing} onDone={() => setEditing(null)} />
+        ) : null}
       </Modal>
       <MembershipDateDialog slug={slug} organization={leaving} mode="leave" onClose={() => setLeaving(null)} />
       <MembershipDateDialog slug={slug} organization={joining} mode="join" onClose={() => setJoining(null)} />
@@ -92,7 +98,8 @@ export default function MembersPage() {
           endRep.reset();
         }}
         onConfirm={() =>
-          endingRep && endRep.mutate({ id: endingRep.org.id, representativeId: endingRep.id }, { onSuccess: () => setEndingRep(null) })
+          endingRep &&
+          endRep.mutate({ id: endingRep.org.id, representativeId: endingRep.id }, { onSuccess: () => setEndingRep(null) })
         }
       />
     </PageLayout>

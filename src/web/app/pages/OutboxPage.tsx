@@ -19,7 +19,13 @@ export default function OutboxPage() {
         </Button>
       }
     >
-      {outbox.isPending ? <Loading /> : outbox.isError ? <ErrorAlert error={outbox.error} /> : <OutboxList messages={outbox.data} />}
+      {outbox.isPending ? (
+        <Loading />
+      ) : outbox.isError ? (
+        <ErrorAlert error={outbox.error} />
+      ) : (
+        <OutboxList messages={outbox.data} />
+      )}
     </PageLayout>
   );
 }

@@ -55,7 +55,14 @@ export default function OverviewPage() {
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           {counts.map((item) => (
-            <Paper key={item.key} withBorder p="md" component={Link} to={`/c/${slug}/${item.to}`} style={{ textDecoration: "none", color: "inherit" }}>
+            <Paper
+              key={item.key}
+              withBorder
+              p="md"
+              component={Link}
+              to={`/c/${slug}/${item.to}`}
+              style={{ textDecoration: "none", color: "inherit" }}
+            >
               <Text fz={28} fw={700} lh={1.2}>
                 {item.value}
               </Text>

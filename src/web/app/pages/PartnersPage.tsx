@@ -54,7 +54,11 @@ export default function PartnersPage() {
   const canAdd = Boolean(consortium.data?.abilities.createOrganization);
   const addButton = canAdd ? <Button onClick={() => setAdding(true)}>{t("organization.add.partner")}</Button> : undefined;
   return (
-    <PageLayout title={t("partners.title")} subtitle={<Text>{t("partners.intro")}</Text>} actions={partners.data?.length ? addButton : undefined}>
+    <PageLayout
+      title={t("partners.title")}
+      subtitle={<Text>{t("partners.intro")}</Text>}
+      actions={partners.data?.length ? addButton : undefined}
+    >
       {partners.isPending ? (
         <Loading />
       ) : partners.isError ? (

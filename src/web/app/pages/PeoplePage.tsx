@@ -13,7 +13,7 @@ import { useOrganizations } from "../../features/directory/api/organizations.ts"
 import { usePeople } from "../../features/directory/api/people.ts";
 import { PersonContact } from "../../features/directory/components/PersonContact.tsx";
 import { CreatePersonForm } from "../../features/directory/components/PersonForms.tsx";
-import { PERSON_ROLE_VALUES, options } from "../../lib/labels.ts";
+import { options, PERSON_ROLE_VALUES } from "../../lib/labels.ts";
 
 const PAGE_SIZE = 25;
 
@@ -30,7 +30,13 @@ export default function PeoplePage() {
   const [adding, setAdding] = useState(false);
   const consortium = useConsortium(slug);
   const organizations = useOrganizations(slug);
-  const people = usePeople(slug, { q: debouncedQ.trim() || undefined, organizationId: organizationId || undefined, role: role || undefined, page, pageSize: PAGE_SIZE });
+  const people = usePeople(slug, {
+    q: debouncedQ.trim() || undefined,
+    organizationId: organizationId || undefined,
+    role: role || undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -127,7 +133,12 @@ export default function PeoplePage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <SimplePagination page={people.data.page} pageSize={people.data.pageSize} total={people.data.total} onChange={(n) => setParam("page", String(n))} />
+          <SimplePagination
+            page={people.data.page}
+            pageSize={people.data.pageSize}
+            total={people.data.total}
+            onChange={(n) => setParam("page", String(n))}
+          />
         </Stack>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t("people.addTitle")} size="lg">

@@ -159,12 +159,19 @@ export default function PersonPage() {
                       {r.title ? ` — ${r.title}` : ""}
                     </Table.Td>
                     <Table.Td>
-                      {r.until ? t("common.period", { from: formatDay(r.since), to: formatDay(r.until) }) : t("common.since", { date: formatDay(r.since) })}
+                      {r.until
+                        ? t("common.period", { from: formatDay(r.since), to: formatDay(r.until) })
+                        : t("common.since", { date: formatDay(r.since) })}
                     </Table.Td>
                     {p.abilities.manageRoles ? (
                       <Table.Td>
                         {r.until ? null : (
-                          <Button size="xs" variant="default" onClick={() => setEnding({ id: r.id, label })} aria-label={t("people.roles.endNamed", { label })}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEnding({ id: r.id, label })}
+                            aria-label={t("people.roles.endNamed", { label })}
+                          >
                             {t("people.roles.end")}
                           </Button>
                         )}
@@ -178,7 +185,9 @@ export default function PersonPage() {
         </Table.ScrollContainer>
       </section>
       <Modal opened={addingRole} onClose={() => setAddingRole(false)} title={t("people.roles.addTitle")} size="lg">
-        {addingRole ? <AddRoleForm slug={slug} personId={p.id} organizations={orgOptions} onDone={() => setAddingRole(false)} /> : null}
+        {addingRole ? (
+          <AddRoleForm slug={slug} personId={p.id} organizations={orgOptions} onDone={() => setAddingRole(false)} />
+        ) : null}
       </Modal>
       <ConfirmDialog
         opened={ending !== null}

@@ -42,7 +42,11 @@ function PlaceDetails({ place }: { place: PlaceDto }) {
         </div>
         <div>
           <Text fw={600}>{t("places.fields.accessibility")}</Text>
-          <Text>{place.accessibility.length ? place.accessibility.map((a) => t(`accessibility.${a}`)).join(", ") : t("common.notProvided")}</Text>
+          <Text>
+            {place.accessibility.length
+              ? place.accessibility.map((a) => t(`accessibility.${a}`)).join(", ")
+              : t("common.notProvided")}
+          </Text>
         </div>
         <Table aria-label={t("places.fields.openingHours")} withTableBorder verticalSpacing={4}>
           <caption style={{ textAlign: "left", fontWeight: 600, paddingBottom: 4 }}>{t("places.fields.openingHours")}</caption>
@@ -52,7 +56,9 @@ function PlaceDetails({ place }: { place: PlaceDto }) {
               return (
                 <Table.Tr key={day}>
                   <Table.Th scope="row">{t(`weekdays.${day}`)}</Table.Th>
-                  <Table.Td>{slots.length ? slots.map((s) => `${s.opens} – ${s.closes}`).join(", ") : t("places.hours.closed")}</Table.Td>
+                  <Table.Td>
+                    {slots.length ? slots.map((s) => `${s.opens} – ${s.closes}`).join(", ") : t("places.hours.closed")}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}

@@ -39,7 +39,13 @@ export default function SearchPage() {
     <PageLayout title={t("search.title")} subtitle={<Text>{t("search.intro")}</Text>}>
       <form role="search" onSubmit={submit} aria-label={t("search.title")}>
         <Group align="flex-end" gap="sm">
-          <TextInput type="search" label={t("search.field")} value={input} onChange={(e) => setInput(e.currentTarget.value)} w={{ base: "100%", sm: 420 }} />
+          <TextInput
+            type="search"
+            label={t("search.field")}
+            value={input}
+            onChange={(e) => setInput(e.currentTarget.value)}
+            w={{ base: "100%", sm: 420 }}
+          />
           <Button type="submit">{t("search.submit")}</Button>
         </Group>
       </form>

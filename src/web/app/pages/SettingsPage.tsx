@@ -27,7 +27,11 @@ export default function SettingsPage() {
   return (
     <PageLayout title={t("settings.title")}>
       {nothing ? <ErrorAlert error={null} /> : null}
-      {nothing ? <Paper p="md" withBorder>{t("settings.forbidden")}</Paper> : null}
+      {nothing ? (
+        <Paper p="md" withBorder>
+          {t("settings.forbidden")}
+        </Paper>
+      ) : null}
       <Stack gap="xl">
         {a.update ? (
           <section aria-labelledby="settings-general">

@@ -16,7 +16,17 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before a destructive action. */
-export function ConfirmDialog({ opened, title, message, confirmLabel, onConfirm, onClose, loading, error, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  loading,
+  error,
+  children,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>

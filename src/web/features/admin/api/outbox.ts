@@ -3,5 +3,9 @@ import type { OutboxMessageDto } from "../../../../shared/contracts/consortium.t
 import { api } from "../../../lib/api-client.ts";
 
 export function useOutbox() {
-  return useQuery({ queryKey: ["admin", "outbox"], queryFn: () => api.get<OutboxMessageDto[]>("/api/admin/outbox"), staleTime: 0 });
+  return useQuery({
+    queryKey: ["admin", "outbox"],
+    queryFn: () => api.get<OutboxMessageDto[]>("/api/admin/outbox"),
+    staleTime: 0,
+  });
 }

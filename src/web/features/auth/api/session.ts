@@ -9,7 +9,11 @@ export function useMe() {
 }
 
 export function useConfig() {
-  return useQuery({ queryKey: ["config"], queryFn: () => api.get<PublicConfigDto>("/api/config"), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: ["config"],
+    queryFn: () => api.get<PublicConfigDto>("/api/config"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** After signing in or out every cached answer belongs to someone else: start afresh. */

@@ -32,7 +32,11 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("auth.signIn.title")}>
       <Stack gap="md">
-        {params.get("reset") === "ok" ? <Alert color="indigo" variant="outline">{t("auth.reset.done")}</Alert> : null}
+        {params.get("reset") === "ok" ? (
+          <Alert color="indigo" variant="outline">
+            {t("auth.reset.done")}
+          </Alert>
+        ) : null}
         <ErrorAlert error={form.formError} />
         <TextInput
           label={t("auth.fields.email")}

@@ -53,7 +53,10 @@ export function useActivity(slug: string, page: number, pageSize = 20) {
 }
 
 export function useAccounts(slug: string) {
-  return useQuery({ queryKey: [...consortiumKey(slug), "accounts"], queryFn: () => api.get<AccountDto[]>(`${base(slug)}/accounts`) });
+  return useQuery({
+    queryKey: [...consortiumKey(slug), "accounts"],
+    queryFn: () => api.get<AccountDto[]>(`${base(slug)}/accounts`),
+  });
 }
 
 export function useUpdateAccount(slug: string) {

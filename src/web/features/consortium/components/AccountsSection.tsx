@@ -40,7 +40,13 @@ function EditAccountForm({ slug, account, onDone }: { slug: string; account: Acc
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <NativeSelect label={t("settings.fields.role")} data={options(t, "roles.consortium", CONSORTIUM_ROLE_VALUES)} value={role} onChange={(e) => setRole(e.currentTarget.value)} error={errors.role} />
+        <NativeSelect
+          label={t("settings.fields.role")}
+          data={options(t, "roles.consortium", CONSORTIUM_ROLE_VALUES)}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value)}
+          error={errors.role}
+        />
         {needsOrg ? (
           <NativeSelect
             label={t("settings.fields.organization")}
@@ -100,12 +106,22 @@ export function AccountsSection({ slug }: { slug: string }) {
                 <Table.Td>
                   <Group gap="xs">
                     {a.abilities.update ? (
-                      <Button size="xs" variant="default" onClick={() => setEditing(a)} aria-label={t("settings.accounts.changeRoleNamed", { name: a.name })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(a)}
+                        aria-label={t("settings.accounts.changeRoleNamed", { name: a.name })}
+                      >
                         {t("settings.accounts.changeRole")}
                       </Button>
                     ) : null}
                     {a.abilities.remove ? (
-                      <Button size="xs" variant="default" onClick={() => setRemoving(a)} aria-label={t("settings.accounts.removeNamed", { name: a.name })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setRemoving(a)}
+                        aria-label={t("settings.accounts.removeNamed", { name: a.name })}
+                      >
                         {t("settings.accounts.remove")}
                       </Button>
                     ) : null}
@@ -116,7 +132,11 @@ export function AccountsSection({ slug }: { slug: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t("settings.accounts.changeRoleTitle", { name: editing?.name ?? "" })}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t("settings.accounts.changeRoleTitle", { name: editing?.name ?? "" })}
+      >
         {editing ? <EditAccountForm slug={slug} account={editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
       <ConfirmDialog

@@ -38,7 +38,12 @@ export function ActivityJournal({ slug }: { slug: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <SimplePagination page={activity.data.page} pageSize={activity.data.pageSize} total={activity.data.total} onChange={setPage} />
+      <SimplePagination
+        page={activity.data.page}
+        pageSize={activity.data.pageSize}
+        total={activity.data.total}
+        onChange={setPage}
+      />
     </Stack>
   );
 }

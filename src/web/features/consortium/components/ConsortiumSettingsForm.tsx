@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { type ConsortiumDto, UpdateConsortiumInput } from "../../../../shared/contracts/consortium.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
-import { SCALE_VALUES, options } from "../../../lib/labels.ts";
+import { options, SCALE_VALUES } from "../../../lib/labels.ts";
 import { useOrganizations } from "../../directory/api/organizations.ts";
 import { useUpdateConsortium } from "../api/consortium.ts";
 
@@ -39,12 +39,42 @@ export function ConsortiumSettingsForm({ consortium }: { consortium: ConsortiumD
     <form onSubmit={submit} noValidate aria-label={t("settings.general")}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("consortium.fields.name")} required value={v.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errors.name} />
-          <TextInput label={t("consortium.fields.territory")} required value={v.territory} onChange={(e) => form.set("territory", e.currentTarget.value)} error={form.errors.territory} />
+          <TextInput
+            label={t("consortium.fields.name")}
+            required
+            value={v.name}
+            onChange={(e) => form.set("name", e.currentTarget.value)}
+            error={form.errors.name}
+          />
+          <TextInput
+            label={t("consortium.fields.territory")}
+            required
+            value={v.territory}
+            onChange={(e) => form.set("territory", e.currentTarget.value)}
+            error={form.errors.territory}
+          />
         </SimpleGrid>
-        <NativeSelect label={t("consortium.fields.scale")} data={options(t, "scales", SCALE_VALUES)} value={v.scale} onChange={(e) => form.set("scale", e.currentTarget.value)} error={form.errors.scale} />
-        <Textarea label={t("consortium.fields.description")} autosize minRows={3} value={v.description} onChange={(e) => form.set("description", e.currentTarget.value)} error={form.errors.description} />
-        <Radio.Group label={t("consortium.fields.carrierModel")} value={v.carrierModel} onChange={(value) => form.set("carrierModel", value)} error={form.errors.carrierModel}>
+        <NativeSelect
+          label={t("consortium.fields.scale")}
+          data={options(t, "scales", SCALE_VALUES)}
+          value={v.scale}
+          onChange={(e) => form.set("scale", e.currentTarget.value)}
+          error={form.errors.scale}
+        />
+        <Textarea
+          label={t("consortium.fields.description")}
+          autosize
+          minRows={3}
+          value={v.description}
+          onChange={(e) => form.set("description", e.currentTarget.value)}
+          error={form.errors.description}
+        />
+        <Radio.Group
+          label={t("consortium.fields.carrierModel")}
+          value={v.carrierModel}
+          onChange={(value) => form.set("carrierModel", value)}
+          error={form.errors.carrierModel}
+        >
           <Stack gap="xs" mt="xs">
             <Radio value="member-lead" label={t("carrierModels.member-lead")} />
             <Radio value="external-carrier" label={t("carrierModels.external-carrier")} />

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -6,7 +6,7 @@ import { CreateConsortiumInput } from "../../../../shared/contracts/consortium.t
 import { slugify } from "../../../../shared/lib/slug.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
-import { SCALE_VALUES, options } from "../../../lib/labels.ts";
+import { options, SCALE_VALUES } from "../../../lib/labels.ts";
 import {
   emptyOrganizationFields,
   OrganizationFieldsInputs,

@@ -47,7 +47,14 @@ function InviteForm({ slug }: { slug: string }) {
             {t("settings.invite.title")}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t("settings.invite.email")} type="email" required value={v.email} onChange={(e) => form.set("email", e.currentTarget.value)} error={form.errors.email} />
+            <TextInput
+              label={t("settings.invite.email")}
+              type="email"
+              required
+              value={v.email}
+              onChange={(e) => form.set("email", e.currentTarget.value)}
+              error={form.errors.email}
+            />
             <NativeSelect
               label={t("settings.fields.role")}
               data={options(t, "roles.consortium", CONSORTIUM_ROLE_VALUES)}
@@ -119,12 +126,19 @@ export function InvitationsSection({ slug }: { slug: string }) {
                     {i.organizationName ? ` · ${i.organizationName}` : ""}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={i.status === "pending" ? "indigo" : "gray.8"}>{t(`settings.invite.statuses.${i.status}`)}</Badge>
+                    <Badge color={i.status === "pending" ? "indigo" : "gray.8"}>
+                      {t(`settings.invite.statuses.${i.status}`)}
+                    </Badge>
                   </Table.Td>
                   <Table.Td>{formatDateTime(i.expiresAt)}</Table.Td>
                   <Table.Td>
                     {i.status === "pending" ? (
-                      <Button size="xs" variant="default" onClick={() => setRevoking(i)} aria-label={t("settings.invite.revokeNamed", { email: i.email })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setRevoking(i)}
+                        aria-label={t("settings.invite.revokeNamed", { email: i.email })}
+                      >
                         {t("settings.invite.revoke")}
                       </Button>
                     ) : null}

@@ -35,7 +35,10 @@ function useInvalidate(slug: string) {
 
 export function useCreatePerson(slug: string) {
   const invalidate = useInvalidate(slug);
-  return useMutation({ mutationFn: (input: unknown) => api.post<PersonDto>(`${root(slug)}/people`, input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: unknown) => api.post<PersonDto>(`${root(slug)}/people`, input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdatePerson(slug: string, id: string) {
@@ -59,7 +62,10 @@ export function useDeletePerson(slug: string) {
 
 export function useAddPersonRole(slug: string, id: string) {
   const invalidate = useInvalidate(slug);
-  return useMutation({ mutationFn: (input: unknown) => api.post(`${root(slug)}/people/${id}/roles`, input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: unknown) => api.post(`${root(slug)}/people/${id}/roles`, input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useEndPersonRole(slug: string, id: string) {

@@ -21,7 +21,10 @@ function useInvalidate(slug: string) {
 
 export function useCreatePlace(slug: string) {
   const invalidate = useInvalidate(slug);
-  return useMutation({ mutationFn: (input: unknown) => api.post<PlaceDto>(`${root(slug)}/places`, input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: unknown) => api.post<PlaceDto>(`${root(slug)}/places`, input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdatePlace(slug: string, id: string) {

@@ -37,7 +37,8 @@ export function MembershipDateDialog({
         mutation.reset();
         onClose();
       },
-      onError: (e: unknown) => setError((e as { fields?: Record<string, string> }).fields?.[mode === "leave" ? "leftOn" : "joinedOn"]),
+      onError: (e: unknown) =>
+        setError((e as { fields?: Record<string, string> }).fields?.[mode === "leave" ? "leftOn" : "joinedOn"]),
     };
     if (mode === "leave") leave.mutate({ id: organization.id, leftOn: day }, done);
     else join.mutate({ id: organization.id, joinedOn: day }, done);
@@ -48,11 +49,17 @@ export function MembershipDateDialog({
     onClose();
   };
   return (
-    <Modal opened={organization !== null} onClose={close} title={mode === "leave" ? t("members.leaveTitle") : t("members.joinTitle")}>
+    <Modal
+      opened={organization !== null}
+      onClose={close}
+      title={mode === "leave" ? t("members.leaveTitle") : t("members.joinTitle")}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text>
-            {mode === "leave" ? t("members.leaveConfirm", { name: organization?.name ?? "" }) : t("members.joinText", { name: organization?.name ?? "" })}
+            {mode === "leave"
+              ? t("members.leaveConfirm", { name: organization?.name ?? "" })
+              : t("members.joinText", { name: organization?.name ?? "" })}
           </Text>
           <TextInput
             type="date"
@@ -80,7 +87,15 @@ export function MembershipDateDialog({
   );
 }
 
-export function AddRepresentativeDialog({ slug, organization, onClose }: { slug: string; organization: OrganizationDto | null; onClose: () => void }) {
+export function AddRepresentativeDialog({
+  slug,
+  organization,
+  onClose,
+}: {
+  slug: string;
+  organization: OrganizationDto | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [personId, setPersonId] = useState("");
   const [since, setSince] = useState(today());
@@ -110,7 +125,11 @@ export function AddRepresentativeDialog({ slug, organization, onClose }: { slug:
     );
   }
   return (
-    <Modal opened={organization !== null} onClose={close} title={t("members.representatives.addTitle", { name: organization?.name ?? "" })}>
+    <Modal
+      opened={organization !== null}
+      onClose={close}
+      title={t("members.representatives.addTitle", { name: organization?.name ?? "" })}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <NativeSelect
@@ -122,7 +141,13 @@ export function AddRepresentativeDialog({ slug, organization, onClose }: { slug:
             error={errors.personId}
           />
           {choices.length === 0 && !people.isPending ? <Text size="sm">{t("members.representatives.noPeople")}</Text> : null}
-          <TextInput type="date" label={t("members.representatives.since")} value={since} onChange={(e) => setSince(e.currentTarget.value)} error={errors.since} />
+          <TextInput
+            type="date"
+            label={t("members.representatives.since")}
+            value={since}
+            onChange={(e) => setSince(e.currentTarget.value)}
+            error={errors.since}
+          />
           <ErrorAlert error={Object.keys(errors).length ? null : add.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { WEEKDAYS } from "../../../lib/labels.ts";
 import type { FieldErrors } from "../../../lib/forms.ts";
+import { WEEKDAYS } from "../../../lib/labels.ts";
 
 export interface Slot {
   day: number;
@@ -66,7 +66,12 @@ export function OpeningHoursEditor({ value, onChange, errors }: Props) {
                   </Button>
                 </Group>
               ))}
-              <Button variant="subtle" size="xs" onClick={() => add(day)} aria-label={t("places.hours.addSlotFor", { day: dayName })}>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => add(day)}
+                aria-label={t("places.hours.addSlotFor", { day: dayName })}
+              >
                 {t("places.hours.addSlot")}
               </Button>
             </Group>

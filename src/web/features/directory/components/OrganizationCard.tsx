@@ -16,7 +16,17 @@ interface Props {
   headingOrder?: 2 | 3;
 }
 
-export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onAddRepresentative, onEndRepresentative, children, showMembership = true, headingOrder = 3 }: Props) {
+export function OrganizationCard({
+  organization: o,
+  onEdit,
+  onLeave,
+  onJoin,
+  onAddRepresentative,
+  onEndRepresentative,
+  children,
+  showMembership = true,
+  headingOrder = 3,
+}: Props) {
   const { t } = useTranslation();
   const activeReps = o.representatives.filter((r) => !r.until);
   const pastReps = o.representatives.filter((r) => r.until);
@@ -85,7 +95,9 @@ export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onA
             <List size="sm">
               {o.periods.map((p) => (
                 <List.Item key={p.id}>
-                  {p.leftOn ? t("common.period", { from: formatDay(p.joinedOn), to: formatDay(p.leftOn) }) : t("common.since", { date: formatDay(p.joinedOn) })}
+                  {p.leftOn
+                    ? t("common.period", { from: formatDay(p.joinedOn), to: formatDay(p.leftOn) })
+                    : t("common.since", { date: formatDay(p.joinedOn) })}
                 </List.Item>
               ))}
             </List>
@@ -98,7 +110,12 @@ export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onA
                 {t("members.representatives.title")}
               </Text>
               {onAddRepresentative && o.abilities.manageRepresentatives ? (
-                <Button size="xs" variant="subtle" onClick={onAddRepresentative} aria-label={t("members.representatives.addNamed", { name: o.name })}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={onAddRepresentative}
+                  aria-label={t("members.representatives.addNamed", { name: o.name })}
+                >
                   {t("members.representatives.add")}
                 </Button>
               ) : null}
@@ -114,7 +131,12 @@ export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onA
                         {r.personName} ({t("common.since", { date: formatDay(r.since) })})
                       </span>
                       {onEndRepresentative && o.abilities.manageRepresentatives ? (
-                        <Button size="compact-xs" variant="default" onClick={() => onEndRepresentative(r)} aria-label={t("members.representatives.endNamed", { name: r.personName })}>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => onEndRepresentative(r)}
+                          aria-label={t("members.representatives.endNamed", { name: r.personName })}
+                        >
                           {t("members.representatives.end")}
                         </Button>
                       ) : null}
@@ -125,7 +147,10 @@ export function OrganizationCard({ organization: o, onEdit, onLeave, onJoin, onA
             )}
             {pastReps.length ? (
               <Text size="sm" mt={4}>
-                {t("members.representatives.past")} {pastReps.map((r) => `${r.personName} (${t("common.period", { from: formatDay(r.since), to: formatDay(r.until) })})`).join(" ; ")}
+                {t("members.representatives.past")}{" "}
+                {pastReps
+                  .map((r) => `${r.personName} (${t("common.period", { from: formatDay(r.since), to: formatDay(r.until) })})`)
+                  .join(" ; ")}
               </Text>
             ) : null}
           </div>

@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../../../lib/forms.ts";
 
@@ -22,7 +22,9 @@ export const emptyOrganizationFields = (): OrganizationFieldValues => ({
   phone: "",
 });
 
-export function organizationFieldsFrom(o: Partial<Record<keyof OrganizationFieldValues, string | null>>): OrganizationFieldValues {
+export function organizationFieldsFrom(
+  o: Partial<Record<keyof OrganizationFieldValues, string | null>>,
+): OrganizationFieldValues {
   return {
     name: o.name ?? "",
     legalForm: o.legalForm ?? "",

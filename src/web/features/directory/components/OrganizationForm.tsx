@@ -1,11 +1,15 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { CreateOrganizationInput, type OrganizationDto, UpdateOrganizationInput } from "../../../../shared/contracts/directory.ts";
+import {
+  CreateOrganizationInput,
+  type OrganizationDto,
+  UpdateOrganizationInput,
+} from "../../../../shared/contracts/directory.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { today } from "../../../lib/format.ts";
 import { useFormState } from "../../../lib/forms.ts";
-import { PARTNER_TYPE_VALUES, options } from "../../../lib/labels.ts";
+import { options, PARTNER_TYPE_VALUES } from "../../../lib/labels.ts";
 import { useCreateOrganization, useUpdateOrganization } from "../api/organizations.ts";
 import { OrganizationFieldsInputs, organizationFieldsFrom } from "./OrganizationFieldsInputs.tsx";
 
@@ -50,7 +54,11 @@ export function OrganizationForm({ slug, kind, organization, onDone }: Props) {
 
   // Organisation field errors come back as "name", "siret"…: show them on the inputs.
   return (
-    <form onSubmit={submit} noValidate aria-label={organization ? t("organization.editTitle") : t(`organization.addTitle.${kind}`)}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={organization ? t("organization.editTitle") : t(`organization.addTitle.${kind}`)}
+    >
       <Stack gap="sm">
         <OrganizationFieldsInputs values={v.fields} onChange={(fields) => form.set("fields", fields)} errors={form.errors} />
         {kind === "partner" ? (

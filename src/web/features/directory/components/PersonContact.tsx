@@ -4,7 +4,12 @@ import type { PersonDto } from "../../../../shared/contracts/directory.ts";
 
 export function PersonContact({ person }: { person: PersonDto }) {
   const { t } = useTranslation();
-  if (person.contactHidden) return <Text size="sm" fs="italic">{t("people.contactHidden")}</Text>;
+  if (person.contactHidden)
+    return (
+      <Text size="sm" fs="italic">
+        {t("people.contactHidden")}
+      </Text>
+    );
   if (!person.email && !person.phone) return <Text size="sm">{t("common.notProvided")}</Text>;
   return (
     <Stack gap={0}>

@@ -1,10 +1,15 @@
 import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { AddPersonRoleInput, CreatePersonInput, type PersonDto, UpdatePersonInput } from "../../../../shared/contracts/directory.ts";
+import {
+  AddPersonRoleInput,
+  CreatePersonInput,
+  type PersonDto,
+  UpdatePersonInput,
+} from "../../../../shared/contracts/directory.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { type FieldErrors, useFormState } from "../../../lib/forms.ts";
-import { PERSON_ROLE_VALUES, VISIBILITY_VALUES, options } from "../../../lib/labels.ts";
+import { options, PERSON_ROLE_VALUES, VISIBILITY_VALUES } from "../../../lib/labels.ts";
 import { useAddPersonRole, useCreatePerson, useUpdatePerson } from "../api/people.ts";
 
 type Option = { value: string; label: string };
@@ -98,13 +103,47 @@ export function CreatePersonForm({
     <form onSubmit={submit} noValidate aria-label={t("people.addTitle")}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("people.fields.firstName")} required value={v.firstName} onChange={(e) => form.set("firstName", e.currentTarget.value)} error={form.errors.firstName} />
-          <TextInput label={t("people.fields.lastName")} required value={v.lastName} onChange={(e) => form.set("lastName", e.currentTarget.value)} error={form.errors.lastName} />
-          <TextInput label={t("people.fields.email")} type="email" value={v.email} onChange={(e) => form.set("email", e.currentTarget.value)} error={form.errors.email} />
-          <TextInput label={t("people.fields.phone")} type="tel" value={v.phone} onChange={(e) => form.set("phone", e.currentTarget.value)} error={form.errors.phone} />
+          <TextInput
+            label={t("people.fields.firstName")}
+            required
+            value={v.firstName}
+            onChange={(e) => form.set("firstName", e.currentTarget.value)}
+            error={form.errors.firstName}
+          />
+          <TextInput
+            label={t("people.fields.lastName")}
+            required
+            value={v.lastName}
+            onChange={(e) => form.set("lastName", e.currentTarget.value)}
+            error={form.errors.lastName}
+          />
+          <TextInput
+            label={t("people.fields.email")}
+            type="email"
+            value={v.email}
+            onChange={(e) => form.set("email", e.currentTarget.value)}
+            error={form.errors.email}
+          />
+          <TextInput
+            label={t("people.fields.phone")}
+            type="tel"
+            value={v.phone}
+            onChange={(e) => form.set("phone", e.currentTarget.value)}
+            error={form.errors.phone}
+          />
         </SimpleGrid>
-        <RoleInputs values={v.role} onChange={(role) => form.set("role", role)} errors={form.errors} prefix="role." organizations={organizations} />
-        <VisibilityRadio value={v.contactVisibility} onChange={(value) => form.set("contactVisibility", value)} error={form.errors.contactVisibility} />
+        <RoleInputs
+          values={v.role}
+          onChange={(role) => form.set("role", role)}
+          errors={form.errors}
+          prefix="role."
+          organizations={organizations}
+        />
+        <VisibilityRadio
+          value={v.contactVisibility}
+          onChange={(value) => form.set("contactVisibility", value)}
+          error={form.errors.contactVisibility}
+        />
         <ErrorAlert error={form.formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onDone(null)}>
@@ -146,16 +185,47 @@ export function EditPersonForm({ slug, person, onDone }: { slug: string; person:
     <form onSubmit={submit} noValidate aria-label={t("people.editTitle")}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("people.fields.firstName")} required value={v.firstName} onChange={(e) => form.set("firstName", e.currentTarget.value)} error={form.errors.firstName} />
-          <TextInput label={t("people.fields.lastName")} required value={v.lastName} onChange={(e) => form.set("lastName", e.currentTarget.value)} error={form.errors.lastName} />
+          <TextInput
+            label={t("people.fields.firstName")}
+            required
+            value={v.firstName}
+            onChange={(e) => form.set("firstName", e.currentTarget.value)}
+            error={form.errors.firstName}
+          />
+          <TextInput
+            label={t("people.fields.lastName")}
+            required
+            value={v.lastName}
+            onChange={(e) => form.set("lastName", e.currentTarget.value)}
+            error={form.errors.lastName}
+          />
           {person.contactHidden ? null : (
             <>
-              <TextInput label={t("people.fields.email")} type="email" value={v.email} onChange={(e) => form.set("email", e.currentTarget.value)} error={form.errors.email} />
-              <TextInput label={t("people.fields.phone")} type="tel" value={v.phone} onChange={(e) => form.set("phone", e.currentTarget.value)} error={form.errors.phone} />
+              <TextInput
+                label={t("people.fields.email")}
+                type="email"
+                value={v.email}
+                onChange={(e) => form.set("email", e.currentTarget.value)}
+                error={form.errors.email}
+              />
+              <TextInput
+                label={t("people.fields.phone")}
+                type="tel"
+                value={v.phone}
+                onChange={(e) => form.set("phone", e.currentTarget.value)}
+                error={form.errors.phone}
+              />
             </>
           )}
         </SimpleGrid>
-        <Textarea label={t("people.fields.bio")} autosize minRows={2} value={v.bio} onChange={(e) => form.set("bio", e.currentTarget.value)} error={form.errors.bio} />
+        <Textarea
+          label={t("people.fields.bio")}
+          autosize
+          minRows={2}
+          value={v.bio}
+          onChange={(e) => form.set("bio", e.currentTarget.value)}
+          error={form.errors.bio}
+        />
         <TagsInput
           label={t("people.fields.skills")}
           description={t("common.tagsHint")}
@@ -164,10 +234,28 @@ export function EditPersonForm({ slug, person, onDone }: { slug: string; person:
           error={form.errors.skills}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Textarea label={t("people.fields.offers")} autosize minRows={2} value={v.offers} onChange={(e) => form.set("offers", e.currentTarget.value)} error={form.errors.offers} />
-          <Textarea label={t("people.fields.needs")} autosize minRows={2} value={v.needs} onChange={(e) => form.set("needs", e.currentTarget.value)} error={form.errors.needs} />
+          <Textarea
+            label={t("people.fields.offers")}
+            autosize
+            minRows={2}
+            value={v.offers}
+            onChange={(e) => form.set("offers", e.currentTarget.value)}
+            error={form.errors.offers}
+          />
+          <Textarea
+            label={t("people.fields.needs")}
+            autosize
+            minRows={2}
+            value={v.needs}
+            onChange={(e) => form.set("needs", e.currentTarget.value)}
+            error={form.errors.needs}
+          />
         </SimpleGrid>
-        <VisibilityRadio value={v.contactVisibility} onChange={(value) => form.set("contactVisibility", value)} error={form.errors.contactVisibility} />
+        <VisibilityRadio
+          value={v.contactVisibility}
+          onChange={(value) => form.set("contactVisibility", value)}
+          error={form.errors.contactVisibility}
+        />
         <ErrorAlert error={form.formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onDone(false)}>
@@ -182,7 +270,17 @@ export function EditPersonForm({ slug, person, onDone }: { slug: string; person:
   );
 }
 
-export function AddRoleForm({ slug, personId, organizations, onDone }: { slug: string; personId: string; organizations: Option[]; onDone: () => void }) {
+export function AddRoleForm({
+  slug,
+  personId,
+  organizations,
+  onDone,
+}: {
+  slug: string;
+  personId: string;
+  organizations: Option[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const add = useAddPersonRole(slug, personId);
   const form = useFormState({ role: { organizationId: "", role: "staff", title: "" }, since: "" });
@@ -201,15 +299,28 @@ export function AddRoleForm({ slug, personId, organizations, onDone }: { slug: s
       onError: (e) => {
         form.handleError(e);
         const fields = (e as { fields?: FieldErrors }).fields;
-        if (fields) form.setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [k === "since" ? k : `role.${k}`, m])));
+        if (fields)
+          form.setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [k === "since" ? k : `role.${k}`, m])));
       },
     });
   }
   return (
     <form onSubmit={submit} noValidate aria-label={t("people.roles.addTitle")}>
       <Stack gap="sm">
-        <RoleInputs values={form.values.role} onChange={(role) => form.set("role", role)} errors={form.errors} prefix="role." organizations={organizations} />
-        <TextInput type="date" label={t("people.roles.since")} value={form.values.since} onChange={(e) => form.set("since", e.currentTarget.value)} error={form.errors.since ?? form.errors["role.since"]} />
+        <RoleInputs
+          values={form.values.role}
+          onChange={(role) => form.set("role", role)}
+          errors={form.errors}
+          prefix="role."
+          organizations={organizations}
+        />
+        <TextInput
+          type="date"
+          label={t("people.roles.since")}
+          value={form.values.since}
+          onChange={(e) => form.set("since", e.currentTarget.value)}
+          error={form.errors.since ?? form.errors["role.since"]}
+        />
         <ErrorAlert error={form.formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

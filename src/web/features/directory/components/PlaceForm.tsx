@@ -79,13 +79,15 @@ export function PlaceForm({ mode, initial, organizations, submitLabel, pending, 
   const v = form.values;
   const lat = toNumber(v.latitude);
   const lon = toNumber(v.longitude);
-  const picked = lat != null && lon != null && Number.isFinite(lat) && Number.isFinite(lon) ? { latitude: lat, longitude: lon } : null;
+  const picked =
+    lat != null && lon != null && Number.isFinite(lat) && Number.isFinite(lon) ? { latitude: lat, longitude: lon } : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const { organizationId, ...rest } = v;
     const base = { ...rest, latitude: toNumber(v.latitude), longitude: toNumber(v.longitude) };
-    const data = mode === "create" ? form.check(CreatePlaceInput, { ...base, organizationId }) : form.check(UpdatePlaceInput, base);
+    const data =
+      mode === "create" ? form.check(CreatePlaceInput, { ...base, organizationId }) : form.check(UpdatePlaceInput, base);
     if (!data) return;
     onSubmit(data, (e) => form.handleError(e));
   }
@@ -153,7 +155,12 @@ export function PlaceForm({ mode, initial, organizations, submitLabel, pending, 
             onChange={(e) => form.set("postalCode", e.currentTarget.value)}
             error={form.errors.postalCode}
           />
-          <TextInput label={t("places.fields.city")} value={v.city} onChange={(e) => form.set("city", e.currentTarget.value)} error={form.errors.city} />
+          <TextInput
+            label={t("places.fields.city")}
+            value={v.city}
+            onChange={(e) => form.set("city", e.currentTarget.value)}
+            error={form.errors.city}
+          />
         </SimpleGrid>
         {config.data?.geocoder ? (
           <Stack gap="xs">
@@ -175,7 +182,12 @@ export function PlaceForm({ mode, initial, organizations, submitLabel, pending, 
                     {results.map((r) => (
                       <Group key={`${r.latitude},${r.longitude},${r.label}`} justify="space-between" wrap="nowrap">
                         <Text size="sm">{r.label}</Text>
-                        <Button size="xs" variant="default" onClick={() => applyResult(r)} aria-label={t("places.geocode.useLabel", { label: r.label })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => applyResult(r)}
+                          aria-label={t("places.geocode.useLabel", { label: r.label })}
+                        >
                           {t("places.geocode.use")}
                         </Button>
                       </Group>

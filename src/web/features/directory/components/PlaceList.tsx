@@ -14,7 +14,9 @@ export function PlaceList({ slug, places, label }: { slug: string; places: Place
             <Anchor component={Link} to={`/c/${slug}/lieux/${p.id}`} fw={600}>
               {p.name}
             </Anchor>
-            <Text size="sm">{[p.street, [p.postalCode, p.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || t("places.noAddress")}</Text>
+            <Text size="sm">
+              {[p.street, [p.postalCode, p.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || t("places.noAddress")}
+            </Text>
             <Group gap={6}>
               <Text size="sm">{p.organizationName}</Text>
               {p.latitude == null ? (

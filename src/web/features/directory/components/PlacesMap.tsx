@@ -36,6 +36,7 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
   selectRef.current = onSelect;
 
   // Create the map once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once per tile URL; callbacks go through refs
   useEffect(() => {
     if (!container.current) return;
     const instance = L.map(container.current, {
@@ -61,10 +62,10 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
       markers.current = null;
       pickedMarker.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tileUrl]);
 
   // Draw the places and fit the view to them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw only when the places change
   useEffect(() => {
     const instance = map.current;
     const group = markers.current;
@@ -98,7 +99,6 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
     if (picked) latLngs.push([picked.latitude, picked.longitude]);
     if (latLngs.length === 1) instance.setView(latLngs[0], 13);
     else if (latLngs.length > 1) instance.fitBounds(L.latLngBounds(latLngs), { padding: [30, 30], maxZoom: 14 });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [points]);
 
   // The picked point (place form).
@@ -113,7 +113,13 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
     const at: L.LatLngTuple = [picked.latitude, picked.longitude];
     if (pickedMarker.current) pickedMarker.current.setLatLng(at);
     else {
-      pickedMarker.current = L.circleMarker(at, { radius: 10, color: "#7f1d1d", weight: 3, fillColor: "#e03131", fillOpacity: 0.9 })
+      pickedMarker.current = L.circleMarker(at, {
+        radius: 10,
+        color: "#7f1d1d",
+        weight: 3,
+        fillColor: "#e03131",
+        fillOpacity: 0.9,
+      })
         .bindTooltip(t("map.picked"))
         .addTo(instance);
     }
@@ -121,13 +127,12 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
   }, [picked, t]);
 
   return (
-    <div
-      role="region"
+    <section
       aria-label={label}
       style={{ height, width: "100%", borderRadius: 8, overflow: "hidden", border: "1px solid var(--mantine-color-gray-4)" }}
     >
       <div ref={container} style={{ height: "100%", width: "100%", background: "#eef3f1" }} />
-    </div>
+    </section>
   );
 }
 

@@ -6,7 +6,15 @@ import { useConfig } from "../../auth/api/session.ts";
 import { LazyPlacesMap } from "./LazyPlacesMap.tsx";
 import { PlaceList } from "./PlaceList.tsx";
 
-export function PlacesMapWithList({ slug, places, headingOrder = 2 }: { slug: string; places: PlaceDto[]; headingOrder?: 2 | 3 }) {
+export function PlacesMapWithList({
+  slug,
+  places,
+  headingOrder = 2,
+}: {
+  slug: string;
+  places: PlaceDto[];
+  headingOrder?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const config = useConfig();
   const navigate = useNavigate();

@@ -1,4 +1,19 @@
-import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CreateSpaceInput, type PlaceDto, type SpaceDto } from "../../../../shared/contracts/directory.ts";
@@ -9,7 +24,17 @@ import { useFormState } from "../../../lib/forms.ts";
 import { ACCESSIBILITY_VALUES, options } from "../../../lib/labels.ts";
 import { useCreateSpace, useDeleteSpace, useUpdateSpace } from "../api/places.ts";
 
-function SpaceForm({ slug, place, space, onDone }: { slug: string; place: PlaceDto; space: SpaceDto | null; onDone: () => void }) {
+function SpaceForm({
+  slug,
+  place,
+  space,
+  onDone,
+}: {
+  slug: string;
+  place: PlaceDto;
+  space: SpaceDto | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateSpace(slug, place.id);
   const update = useUpdateSpace(slug);
@@ -35,7 +60,13 @@ function SpaceForm({ slug, place, space, onDone }: { slug: string; place: PlaceD
   return (
     <form onSubmit={submit} noValidate aria-label={space ? t("spaces.editTitle") : t("spaces.addTitle")}>
       <Stack gap="sm">
-        <TextInput label={t("spaces.fields.name")} required value={v.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errors.name} />
+        <TextInput
+          label={t("spaces.fields.name")}
+          required
+          value={v.name}
+          onChange={(e) => form.set("name", e.currentTarget.value)}
+          error={form.errors.name}
+        />
         <NumberInput
           label={t("spaces.fields.capacity")}
           min={1}
@@ -51,7 +82,11 @@ function SpaceForm({ slug, place, space, onDone }: { slug: string; place: PlaceD
           onChange={(value) => form.set("equipment", value)}
           error={form.errors.equipment}
         />
-        <Checkbox.Group label={t("spaces.fields.accessibility")} value={v.accessibility} onChange={(value) => form.set("accessibility", value)}>
+        <Checkbox.Group
+          label={t("spaces.fields.accessibility")}
+          value={v.accessibility}
+          onChange={(value) => form.set("accessibility", value)}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
             {options(t, "accessibility", ACCESSIBILITY_VALUES).map((o) => (
               <Checkbox key={o.value} value={o.value} label={o.label} />
@@ -119,17 +154,29 @@ export function SpacesSection({ slug, place }: { slug: string; place: PlaceDto }
                 ) : null}
                 {s.accessibility.length ? (
                   <Text size="sm">
-                    <strong>{t("spaces.fields.accessibility")} :</strong> {s.accessibility.map((a) => t(`accessibility.${a}`)).join(", ")}
+                    <strong>{t("spaces.fields.accessibility")} :</strong>{" "}
+                    {s.accessibility.map((a) => t(`accessibility.${a}`)).join(", ")}
                   </Text>
                 ) : null}
                 <Group gap="xs">
                   {s.abilities.update ? (
-                    <Button size="xs" variant="default" onClick={() => setEditing(s)} aria-label={t("spaces.editNamed", { name: s.name })}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditing(s)}
+                      aria-label={t("spaces.editNamed", { name: s.name })}
+                    >
                       {t("common.edit")}
                     </Button>
                   ) : null}
                   {s.abilities.delete ? (
-                    <Button size="xs" variant="default" color="red" onClick={() => setDeleting(s)} aria-label={t("spaces.deleteNamed", { name: s.name })}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      onClick={() => setDeleting(s)}
+                      aria-label={t("spaces.deleteNamed", { name: s.name })}
+                    >
                       {t("common.delete")}
                     </Button>
                   ) : null}
