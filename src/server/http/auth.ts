@@ -51,7 +51,7 @@ export function registerAuth(app: FastifyInstance, auth: Auth, db: Db, baseURL: 
         "better-auth endpoints: sign-up/email, sign-in/email, sign-out, get-session, request-password-reset, reset-password",
       hide: false,
     },
-    config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+    config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
     async handler(request, reply) {
       const url = new URL(request.url, baseURL);
       const response = await auth.handler(

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Group, Menu, NavLink, ScrollArea, Text } from "@mantine/core";
+import { Anchor, AppShell, Box, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,8 +19,10 @@ function ConsortiumSwitcher({ me, slug }: { me: MeDto; slug?: string }) {
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <Button variant="default" size="xs" aria-label={t("layout.switchConsortium")}>
+        {/* The accessible name starts with the visible text (WCAG 2.5.3), then says what the button does. */}
+        <Button variant="default" size="xs" title={t("layout.switchConsortium")}>
           {current?.name ?? t("layout.chooseConsortium")}
+          <VisuallyHidden> — {t("layout.switchConsortium")}</VisuallyHidden>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
