@@ -299,6 +299,7 @@ export const en: Shape<typeof fr> = {
     empty: "No member organisation yet. Add the consortium's first third place.",
     noCurrent: "No organisation is currently a member.",
     currentTitle: "Current members ({{count}})",
+    carrierTitle: "Carrying organisation",
     formerTitle: "Former members ({{count}})",
     carrierBadge: "Carrying organisation",
     current: "Member",

@@ -301,6 +301,7 @@ export const fr = {
     empty: "Aucune structure membre pour l'instant. Ajoutez le premier tiers-lieu du consortium.",
     noCurrent: "Aucune structure n'est membre actuellement.",
     currentTitle: "Membres actuels ({{count}})",
+    carrierTitle: "Structure porteuse",
     formerTitle: "Anciens membres ({{count}})",
     carrierBadge: "Structure porteuse",
     current: "Membre",

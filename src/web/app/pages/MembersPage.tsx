@@ -28,7 +28,9 @@ export default function MembersPage() {
   const [endingRep, setEndingRep] = useState<{ org: OrganizationDto; id: string; name: string } | null>(null);
 
   const all = (organizations.data ?? []).filter((o) => o.kind !== "partner");
-  const current = all.filter((o) => o.isCurrentMember || o.kind === "carrier");
+  // An external carrier (a SCIC) represents the members without being one: shown apart, not counted.
+  const carriers = all.filter((o) => o.kind === "carrier");
+  const current = all.filter((o) => o.isCurrentMember && o.kind === "member");
   const former = all.filter((o) => !o.isCurrentMember && o.kind === "member");
   const canAdd = Boolean(consortium.data?.abilities.createOrganization);
   const addButton = canAdd ? <Button onClick={() => setAdding(true)}>{t("organization.add.member")}</Button> : undefined;
@@ -65,6 +67,14 @@ export default function MembersPage() {
               <EmptyState message={t("members.noCurrent")} action={addButton} />
             )}
           </section>
+          {carriers.length ? (
+            <section aria-labelledby="carrier-organizations">
+              <Title order={2} size="h3" id="carrier-organizations" mb="sm">
+                {t("members.carrierTitle")}
+              </Title>
+              <SimpleGrid cols={{ base: 1, lg: 2 }}>{carriers.map(card)}</SimpleGrid>
+            </section>
+          ) : null}
           {former.length ? (
             <section aria-labelledby="former-members">
               <Title order={2} size="h3" id="former-members" mb="sm">
