@@ -14,7 +14,10 @@ test("a referent edits their place: text, opening hours and a position picked on
   await page.getByRole("navigation", { name: "Navigation du consortium" }).getByRole("link", { name: "Lieux" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lieux" })).toBeVisible();
   await expectAccessible(page, "lieux");
-  await page.getByRole("link", { name: /La Filature/ }).first().click();
+  await page
+    .getByRole("link", { name: /La Filature/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Filature");
   await expectAccessible(page, "lieu");
 
@@ -36,7 +39,10 @@ test("a referent edits their place: text, opening hours and a position picked on
 test("a member can read a place but sees no edit action", async ({ page }) => {
   await signIn(page, DEMO.member);
   await page.getByRole("navigation", { name: "Navigation du consortium" }).getByRole("link", { name: "Lieux" }).click();
-  await page.getByRole("link", { name: /Grain de Sel/ }).first().click();
+  await page
+    .getByRole("link", { name: /Grain de Sel/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Grain de Sel");
   await expect(page.getByRole("button", { name: "Modifier le lieu" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Supprimer le lieu" })).toHaveCount(0);

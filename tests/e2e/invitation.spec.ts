@@ -18,7 +18,10 @@ test("the coordinator invites someone, who reads the outbox link, signs up and j
   await expect(admin.getByRole("heading", { level: 1, name: "Courriels envoyés" })).toBeVisible();
   await expectAccessible(admin, "courriels");
   await admin.getByText(email).first().click();
-  const link = await admin.getByRole("link", { name: /\/invitation\// }).first().getAttribute("href");
+  const link = await admin
+    .getByRole("link", { name: /\/invitation\// })
+    .first()
+    .getAttribute("href");
   expect(link).toMatch(/\/invitation\//);
   await adminContext.close();
 

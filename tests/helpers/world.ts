@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { personRoles } from "../../src/server/db/schema/index.ts";
 import type { Db } from "../../src/server/db/client.ts";
+import { personRoles } from "../../src/server/db/schema/index.ts";
 import {
   buildConsortium,
   buildOrganization,
@@ -57,7 +57,11 @@ export async function buildWorld(app: FastifyInstance, db: Db) {
     role: { organizationId: memberB.id, role: "resident" },
   });
 
-  const representativeA = await buildRepresentative(db, { consortiumId: consortium.id, organizationId: memberA.id, personId: personA.id });
+  const representativeA = await buildRepresentative(db, {
+    consortiumId: consortium.id,
+    organizationId: memberA.id,
+    personId: personA.id,
+  });
   const [personARole] = await db.select().from(personRoles).where(eq(personRoles.personId, personA.id));
 
   const coordinator = await signUp(app, { name: "Claire Coordination" });

@@ -200,7 +200,8 @@ describe("directory routes", () => {
     invalid: { path: (w) => `${c(w)}/people/xyz`, field: "id" },
     allowedAs: "member",
     status: 200,
-    check: (body) => expect(body).toMatchObject({ firstName: "Inès", roles: [{ organizationName: "La Fabrique des Économies" }] }),
+    check: (body) =>
+      expect(body).toMatchObject({ firstName: "Inès", roles: [{ organizationName: "La Fabrique des Économies" }] }),
   });
   describeRoute("people/:id/roles/:roleId/end", ctx, {
     method: "POST",

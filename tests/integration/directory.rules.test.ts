@@ -89,7 +89,9 @@ describe("membership over time", () => {
   });
 
   it("refuses a second running mandate for the same person", async () => {
-    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberA.id}/representatives`, { personId: w.personA.id });
+    const res = await as(t.app, w.users.coordinator)("POST", `${c()}/organizations/${w.memberA.id}/representatives`, {
+      personId: w.personA.id,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/représente déjà/);
   });

@@ -194,6 +194,7 @@ export async function endPersonRole(ctx: Ctx, id: string, roleId: string) {
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(personRoles)
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.max would give NaN.
       .set({ until: today < role.role.since ? role.role.since : today })
       .where(and(eq(personRoles.consortiumId, ctx.consortium.id), eq(personRoles.id, roleId)));
     await recordActivity(tx, {

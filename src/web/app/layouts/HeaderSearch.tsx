@@ -12,6 +12,7 @@ export function HeaderSearch({ slug }: { slug: string }) {
     navigate(`/c/${slug}/recherche?q=${encodeURIComponent(q.trim())}`);
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too recent for the browsers our users keep; form[role=search] is read the same way.
     <form role="search" onSubmit={onSubmit} aria-label={t("search.headerLabel")}>
       <TextInput
         type="search"
