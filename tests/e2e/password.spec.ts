@@ -35,8 +35,8 @@ test("someone who forgot their password resets it through the e-mailed link", as
   await page.goto(resetUrl.pathname + resetUrl.search);
   await expect(page).toHaveURL(/reinitialiser-mot-de-passe\?token=/);
   await expectAccessible(page, "reinitialiser-mot-de-passe");
-  await page.getByLabel("Nouveau mot de passe").fill("second-mot-de-passe");
-  await page.getByLabel("Confirmer le mot de passe").fill("second-mot-de-passe");
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("second-mot-de-passe");
+  await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill("second-mot-de-passe");
   await page.getByRole("button", { name: "Changer le mot de passe" }).click();
   await expect(page.getByText(/Votre mot de passe a été changé/)).toBeVisible();
 
