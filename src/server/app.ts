@@ -35,6 +35,8 @@ export interface AppOptions {
 export async function buildApp({ database, env, serveWeb = true, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: env.LOG_LEVEL } : false,
+    // One line per request drowns the start-up message a coordinator reads; they appear at debug level.
+    disableRequestLogging: !["debug", "trace"].includes(env.LOG_LEVEL),
     trustProxy: true,
     ajv: undefined,
   });
