@@ -179,6 +179,9 @@ describe("invitations", () => {
     const preview = (await as(t.app, null)("GET", `/api/invitations/${token}`)).json();
     expect(preview).toMatchObject({ email: "rita@exemple.fr", role: "referent", status: "pending" });
 
+    expect((await as(t.app, null)("POST", `/api/invitations/${token}/accept`)).statusCode).toBe(401);
+    expect((await as(t.app, null)("GET", "/api/invitations/short")).statusCode).toBe(422);
+    expect((await as(t.app, null)("GET", `/api/invitations/${"x".repeat(32)}`)).statusCode).toBe(404);
     const stranger = await import("../helpers/test-app.ts").then((m) => m.signUp(t.app, { email: "autre@exemple.fr" }));
     const wrong = await as(t.app, stranger)("POST", `/api/invitations/${token}/accept`);
     expect(wrong.statusCode).toBe(403);
