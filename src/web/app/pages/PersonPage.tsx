@@ -1,11 +1,14 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog.tsx";
+import { DetailActions } from "../../components/ui/DetailActions.tsx";
+import { EditPanel, useEditPanel } from "../../components/ui/EditPanel.tsx";
 import { ErrorAlert } from "../../components/ui/ErrorAlert.tsx";
 import { Loading } from "../../components/ui/Loading.tsx";
 import { PageLayout } from "../../components/ui/PageLayout.tsx";
+import { SavedNotice } from "../../components/ui/SavedNotice.tsx";
 import { useOrganizations } from "../../features/directory/api/organizations.ts";
 import { useDeletePerson, useEndPersonRole, usePerson } from "../../features/directory/api/people.ts";
 import { PersonContact } from "../../features/directory/components/PersonContact.tsx";
@@ -20,8 +23,7 @@ export default function PersonPage() {
   const organizations = useOrganizations(slug);
   const remove = useDeletePerson(slug);
   const endRole = useEndPersonRole(slug, id);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const edit = useEditPanel();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [addingRole, setAddingRole] = useState(false);
   const [ending, setEnding] = useState<{ id: string; label: string } | null>(null);
@@ -50,44 +52,21 @@ export default function PersonPage() {
         </Anchor>
       }
       actions={
-        <>
-          {p.abilities.update && !editing ? (
-            <Button
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t("people.edit")}
-            </Button>
-          ) : null}
-          {p.abilities.delete ? (
-            <Button variant="default" onClick={() => setConfirmDelete(true)}>
-              {t("people.delete")}
-            </Button>
-          ) : null}
-        </>
+        <DetailActions
+          abilities={p.abilities}
+          editing={edit.editing}
+          editLabel={t("people.edit")}
+          deleteLabel={t("people.delete")}
+          onEdit={edit.open}
+          onDelete={() => setConfirmDelete(true)}
+        />
       }
     >
-      {saved ? (
-        <Alert color="indigo" variant="outline" role="status">
-          {t("common.saved")}
-        </Alert>
-      ) : null}
-      {editing ? (
-        <Paper withBorder p="lg">
-          <Title order={2} size="h3" mb="md">
-            {t("people.editTitle")}
-          </Title>
-          <EditPersonForm
-            slug={slug}
-            person={p}
-            onDone={(ok) => {
-              setEditing(false);
-              setSaved(ok);
-            }}
-          />
-        </Paper>
+      <SavedNotice shown={edit.saved} />
+      {edit.editing ? (
+        <EditPanel title={t("people.editTitle")}>
+          <EditPersonForm slug={slug} person={p} onDone={edit.close} />
+        </EditPanel>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Stack gap="md">

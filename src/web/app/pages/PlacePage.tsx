@@ -1,12 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { PlaceDto } from "../../../shared/contracts/directory.ts";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog.tsx";
+import { DetailActions } from "../../components/ui/DetailActions.tsx";
+import { EditPanel, useEditPanel } from "../../components/ui/EditPanel.tsx";
 import { ErrorAlert } from "../../components/ui/ErrorAlert.tsx";
 import { Loading } from "../../components/ui/Loading.tsx";
 import { PageLayout } from "../../components/ui/PageLayout.tsx";
+import { SavedNotice } from "../../components/ui/SavedNotice.tsx";
 import { useConfig } from "../../features/auth/api/session.ts";
 import { useDeletePlace, usePlace, useUpdatePlace } from "../../features/directory/api/places.ts";
 import { LazyPlacesMap } from "../../features/directory/components/LazyPlacesMap.tsx";
@@ -88,9 +91,8 @@ export default function PlacePage() {
   const place = usePlace(slug, id);
   const update = useUpdatePlace(slug, id);
   const remove = useDeletePlace(slug);
-  const [editing, setEditing] = useState(false);
+  const edit = useEditPanel();
   const [confirming, setConfirming] = useState(false);
-  const [saved, setSaved] = useState(false);
 
   if (place.isPending) return <Loading />;
   if (place.isError) {
@@ -114,52 +116,28 @@ export default function PlacePage() {
         </Anchor>
       }
       actions={
-        <>
-          {p.abilities.update && !editing ? (
-            <Button
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t("places.edit")}
-            </Button>
-          ) : null}
-          {p.abilities.delete ? (
-            <Button variant="default" onClick={() => setConfirming(true)}>
-              {t("places.delete")}
-            </Button>
-          ) : null}
-        </>
+        <DetailActions
+          abilities={p.abilities}
+          editing={edit.editing}
+          editLabel={t("places.edit")}
+          deleteLabel={t("places.delete")}
+          onEdit={edit.open}
+          onDelete={() => setConfirming(true)}
+        />
       }
     >
-      {saved ? (
-        <Alert color="indigo" variant="outline" role="status">
-          {t("common.saved")}
-        </Alert>
-      ) : null}
-      {editing ? (
-        <Paper withBorder p="lg">
-          <Title order={2} size="h3" mb="md">
-            {t("places.editTitle")}
-          </Title>
+      <SavedNotice shown={edit.saved} />
+      {edit.editing ? (
+        <EditPanel title={t("places.editTitle")}>
           <PlaceForm
             mode="edit"
             initial={placeFormValues(p)}
             submitLabel={t("common.save")}
             pending={update.isPending}
-            onCancel={() => setEditing(false)}
-            onSubmit={(payload, onError) =>
-              update.mutate(payload, {
-                onSuccess: () => {
-                  setEditing(false);
-                  setSaved(true);
-                },
-                onError,
-              })
-            }
+            onCancel={() => edit.close()}
+            onSubmit={(payload, onError) => update.mutate(payload, { onSuccess: () => edit.close(true), onError })}
           />
-        </Paper>
+        </EditPanel>
       ) : (
         <PlaceDetails place={p} />
       )}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -6,6 +6,7 @@ import { LIMITS } from "../../../../shared/limits.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import { useRequestPasswordReset, useResetPassword } from "../api/session.ts";
+import { EmailField, looksLikeEmail } from "./EmailField.tsx";
 
 export function ForgotPasswordForm() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function ForgotPasswordForm() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!/^\S+@\S+\.\S+$/.test(form.values.email.trim())) {
+    if (!looksLikeEmail(form.values.email)) {
       form.setErrors({ email: t("auth.errors.email") });
       return;
     }
@@ -36,15 +37,7 @@ export function ForgotPasswordForm() {
           </Alert>
         ) : null}
         <ErrorAlert error={form.formError} />
-        <TextInput
-          label={t("auth.fields.email")}
-          type="email"
-          autoComplete="email"
-          required
-          value={form.values.email}
-          onChange={(e) => form.set("email", e.currentTarget.value)}
-          error={form.errors.email}
-        />
+        <EmailField value={form.values.email} onChange={(value) => form.set("email", value)} error={form.errors.email} />
         <Button type="submit" loading={request.isPending} disabled={request.isPending}>
           {t("auth.forgot.submit")}
         </Button>

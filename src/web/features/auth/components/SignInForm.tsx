@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import { safeNext, withNext } from "../../../lib/navigation.ts";
 import { useSignIn } from "../api/session.ts";
+import { EmailField, looksLikeEmail } from "./EmailField.tsx";
 
 export function SignInForm() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function SignInForm() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!/^\S+@\S+\.\S+$/.test(form.values.email.trim())) errors.email = t("auth.errors.email");
+    if (!looksLikeEmail(form.values.email)) errors.email = t("auth.errors.email");
     if (!form.values.password) errors.password = t("auth.errors.passwordRequired");
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
@@ -38,15 +39,7 @@ export function SignInForm() {
           </Alert>
         ) : null}
         <ErrorAlert error={form.formError} />
-        <TextInput
-          label={t("auth.fields.email")}
-          type="email"
-          autoComplete="email"
-          required
-          value={form.values.email}
-          onChange={(e) => form.set("email", e.currentTarget.value)}
-          error={form.errors.email}
-        />
+        <EmailField value={form.values.email} onChange={(value) => form.set("email", value)} error={form.errors.email} />
         <PasswordInput
           label={t("auth.fields.password")}
           autoComplete="current-password"

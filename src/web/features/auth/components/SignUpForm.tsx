@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import { safeNext, withNext } from "../../../lib/navigation.ts";
 import { useSignUp } from "../api/session.ts";
+import { EmailField, looksLikeEmail } from "./EmailField.tsx";
 
 export function SignUpForm() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function SignUpForm() {
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!form.values.name.trim()) errors.name = t("auth.errors.nameRequired");
-    if (!/^\S+@\S+\.\S+$/.test(form.values.email.trim())) errors.email = t("auth.errors.email");
+    if (!looksLikeEmail(form.values.email)) errors.email = t("auth.errors.email");
     if (form.values.password.length < LIMITS.password.min)
       errors.password = t("auth.errors.passwordLength", { min: LIMITS.password.min });
     if (form.values.password.length > LIMITS.password.max)
@@ -46,15 +47,7 @@ export function SignUpForm() {
           onChange={(e) => form.set("name", e.currentTarget.value)}
           error={form.errors.name}
         />
-        <TextInput
-          label={t("auth.fields.email")}
-          type="email"
-          autoComplete="email"
-          required
-          value={form.values.email}
-          onChange={(e) => form.set("email", e.currentTarget.value)}
-          error={form.errors.email}
-        />
+        <EmailField value={form.values.email} onChange={(value) => form.set("email", value)} error={form.errors.email} />
         <PasswordInput
           label={t("auth.fields.password")}
           description={t("auth.fields.passwordHint", { min: LIMITS.password.min })}

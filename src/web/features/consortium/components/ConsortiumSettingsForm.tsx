@@ -1,12 +1,13 @@
-import { Alert, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ConsortiumDto, UpdateConsortiumInput } from "../../../../shared/contracts/consortium.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { SavedNotice } from "../../../components/ui/SavedNotice.tsx";
 import { useFormState } from "../../../lib/forms.ts";
-import { options, SCALE_VALUES } from "../../../lib/labels.ts";
 import { useOrganizations } from "../../directory/api/organizations.ts";
 import { useUpdateConsortium } from "../api/consortium.ts";
+import { ConsortiumFields } from "./ConsortiumFields.tsx";
 
 export function ConsortiumSettingsForm({ consortium }: { consortium: ConsortiumDto }) {
   const { t } = useTranslation();
@@ -38,48 +39,7 @@ export function ConsortiumSettingsForm({ consortium }: { consortium: ConsortiumD
   return (
     <form onSubmit={submit} noValidate aria-label={t("settings.general")}>
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t("consortium.fields.name")}
-            required
-            value={v.name}
-            onChange={(e) => form.set("name", e.currentTarget.value)}
-            error={form.errors.name}
-          />
-          <TextInput
-            label={t("consortium.fields.territory")}
-            required
-            value={v.territory}
-            onChange={(e) => form.set("territory", e.currentTarget.value)}
-            error={form.errors.territory}
-          />
-        </SimpleGrid>
-        <NativeSelect
-          label={t("consortium.fields.scale")}
-          data={options(t, "scales", SCALE_VALUES)}
-          value={v.scale}
-          onChange={(e) => form.set("scale", e.currentTarget.value)}
-          error={form.errors.scale}
-        />
-        <Textarea
-          label={t("consortium.fields.description")}
-          autosize
-          minRows={3}
-          value={v.description}
-          onChange={(e) => form.set("description", e.currentTarget.value)}
-          error={form.errors.description}
-        />
-        <Radio.Group
-          label={t("consortium.fields.carrierModel")}
-          value={v.carrierModel}
-          onChange={(value) => form.set("carrierModel", value)}
-          error={form.errors.carrierModel}
-        >
-          <Stack gap="xs" mt="xs">
-            <Radio value="member-lead" label={t("carrierModels.member-lead")} />
-            <Radio value="external-carrier" label={t("carrierModels.external-carrier")} />
-          </Stack>
-        </Radio.Group>
+        <ConsortiumFields values={v} onChange={form.set} errors={form.errors} />
         <NativeSelect
           label={t("consortium.fields.carrierOrganization")}
           data={[{ value: "", label: t("settings.chooseCarrier") }, ...candidates]}
@@ -87,11 +47,7 @@ export function ConsortiumSettingsForm({ consortium }: { consortium: ConsortiumD
           onChange={(e) => form.set("carrierOrganizationId", e.currentTarget.value)}
           error={form.errors.carrierOrganizationId}
         />
-        {saved ? (
-          <Alert color="indigo" variant="outline" role="status">
-            {t("common.saved")}
-          </Alert>
-        ) : null}
+        <SavedNotice shown={saved} />
         <ErrorAlert error={form.formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending} disabled={update.isPending}>

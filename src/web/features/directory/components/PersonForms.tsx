@@ -56,6 +56,41 @@ function RoleInputs({
   );
 }
 
+type IdentityValues = { firstName: string; lastName: string; email: string; phone: string };
+
+/** Name, e-mail and phone, shared by the create and edit forms; the contact inputs are left out when hidden from us. */
+function PersonIdentityFields({
+  values,
+  onChange,
+  errors,
+  contactHidden,
+}: {
+  values: IdentityValues;
+  onChange: (key: keyof IdentityValues, value: string) => void;
+  errors: FieldErrors;
+  contactHidden?: boolean;
+}) {
+  const { t } = useTranslation();
+  const field = (key: keyof IdentityValues) => ({
+    label: t(`people.fields.${key}`),
+    value: values[key],
+    onChange: (e: { currentTarget: { value: string } }) => onChange(key, e.currentTarget.value),
+    error: errors[key],
+  });
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput required {...field("firstName")} />
+      <TextInput required {...field("lastName")} />
+      {contactHidden ? null : (
+        <>
+          <TextInput type="email" {...field("email")} />
+          <TextInput type="tel" {...field("phone")} />
+        </>
+      )}
+    </SimpleGrid>
+  );
+}
+
 function VisibilityRadio({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
   const { t } = useTranslation();
   return (
@@ -102,36 +137,7 @@ export function CreatePersonForm({
   return (
     <form onSubmit={submit} noValidate aria-label={t("people.addTitle")}>
       <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t("people.fields.firstName")}
-            required
-            value={v.firstName}
-            onChange={(e) => form.set("firstName", e.currentTarget.value)}
-            error={form.errors.firstName}
-          />
-          <TextInput
-            label={t("people.fields.lastName")}
-            required
-            value={v.lastName}
-            onChange={(e) => form.set("lastName", e.currentTarget.value)}
-            error={form.errors.lastName}
-          />
-          <TextInput
-            label={t("people.fields.email")}
-            type="email"
-            value={v.email}
-            onChange={(e) => form.set("email", e.currentTarget.value)}
-            error={form.errors.email}
-          />
-          <TextInput
-            label={t("people.fields.phone")}
-            type="tel"
-            value={v.phone}
-            onChange={(e) => form.set("phone", e.currentTarget.value)}
-            error={form.errors.phone}
-          />
-        </SimpleGrid>
+        <PersonIdentityFields values={v} onChange={form.set} errors={form.errors} />
         <RoleInputs
           values={v.role}
           onChange={(role) => form.set("role", role)}
@@ -184,40 +190,7 @@ export function EditPersonForm({ slug, person, onDone }: { slug: string; person:
   return (
     <form onSubmit={submit} noValidate aria-label={t("people.editTitle")}>
       <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t("people.fields.firstName")}
-            required
-            value={v.firstName}
-            onChange={(e) => form.set("firstName", e.currentTarget.value)}
-            error={form.errors.firstName}
-          />
-          <TextInput
-            label={t("people.fields.lastName")}
-            required
-            value={v.lastName}
-            onChange={(e) => form.set("lastName", e.currentTarget.value)}
-            error={form.errors.lastName}
-          />
-          {person.contactHidden ? null : (
-            <>
-              <TextInput
-                label={t("people.fields.email")}
-                type="email"
-                value={v.email}
-                onChange={(e) => form.set("email", e.currentTarget.value)}
-                error={form.errors.email}
-              />
-              <TextInput
-                label={t("people.fields.phone")}
-                type="tel"
-                value={v.phone}
-                onChange={(e) => form.set("phone", e.currentTarget.value)}
-                error={form.errors.phone}
-              />
-            </>
-          )}
-        </SimpleGrid>
+        <PersonIdentityFields values={v} onChange={form.set} errors={form.errors} contactHidden={person.contactHidden} />
         <Textarea
           label={t("people.fields.bio")}
           autosize

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
   NativeSelect,
   NumberInput,
@@ -18,9 +17,9 @@ import { useTranslation } from "react-i18next";
 import { CreatePlaceInput, type PlaceDto, UpdatePlaceInput } from "../../../../shared/contracts/directory.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
-import { ACCESSIBILITY_VALUES, options } from "../../../lib/labels.ts";
 import { useConfig } from "../../auth/api/session.ts";
 import { type GeocodeResult, useGeocode } from "../api/places.ts";
+import { AccessibilityCheckboxes } from "./AccessibilityCheckboxes.tsx";
 import { LazyPlacesMap } from "./LazyPlacesMap.tsx";
 import { OpeningHoursEditor, type Slot } from "./OpeningHoursEditor.tsx";
 
@@ -249,18 +248,12 @@ export function PlaceForm({ mode, initial, organizations, submitLabel, pending, 
           error={form.errors.activities}
           clearable
         />
-        <Checkbox.Group
+        <AccessibilityCheckboxes
           label={t("places.fields.accessibility")}
           value={v.accessibility}
           onChange={(value) => form.set("accessibility", value)}
           error={form.errors.accessibility}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-            {options(t, "accessibility", ACCESSIBILITY_VALUES).map((o) => (
-              <Checkbox key={o.value} value={o.value} label={o.label} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
+        />
         <OpeningHoursEditor value={v.openingHours} onChange={(slots) => form.set("openingHours", slots)} errors={form.errors} />
         <ErrorAlert error={form.formError} />
         <Group justify="flex-end">

@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  Checkbox,
   Group,
   Modal,
   NumberInput,
@@ -21,8 +20,8 @@ import { ConfirmDialog } from "../../../components/ui/ConfirmDialog.tsx";
 import { EmptyState } from "../../../components/ui/EmptyState.tsx";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { useFormState } from "../../../lib/forms.ts";
-import { ACCESSIBILITY_VALUES, options } from "../../../lib/labels.ts";
 import { useCreateSpace, useDeleteSpace, useUpdateSpace } from "../api/places.ts";
+import { AccessibilityCheckboxes } from "./AccessibilityCheckboxes.tsx";
 
 function SpaceForm({
   slug,
@@ -82,17 +81,11 @@ function SpaceForm({
           onChange={(value) => form.set("equipment", value)}
           error={form.errors.equipment}
         />
-        <Checkbox.Group
+        <AccessibilityCheckboxes
           label={t("spaces.fields.accessibility")}
           value={v.accessibility}
           onChange={(value) => form.set("accessibility", value)}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-            {options(t, "accessibility", ACCESSIBILITY_VALUES).map((o) => (
-              <Checkbox key={o.value} value={o.value} label={o.label} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
+        />
         <Textarea
           label={t("spaces.fields.description")}
           autosize
