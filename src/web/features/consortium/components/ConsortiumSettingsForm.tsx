@@ -1,8 +1,8 @@
-import { Button, Group, NativeSelect, Stack } from "@mantine/core";
+import { NativeSelect, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ConsortiumDto, UpdateConsortiumInput } from "../../../../shared/contracts/consortium.ts";
-import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { SavedNotice } from "../../../components/ui/SavedNotice.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import { useOrganizations } from "../../directory/api/organizations.ts";
@@ -48,12 +48,7 @@ export function ConsortiumSettingsForm({ consortium }: { consortium: ConsortiumD
           error={form.errors.carrierOrganizationId}
         />
         <SavedNotice shown={saved} />
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending} disabled={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions error={form.formError} pending={update.isPending} submitLabel={t("common.save")} />
       </Stack>
     </form>
   );

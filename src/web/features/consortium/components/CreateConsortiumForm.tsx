@@ -1,10 +1,10 @@
-import { Button, Fieldset, Group, Stack, TextInput } from "@mantine/core";
+import { Fieldset, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { CreateConsortiumInput } from "../../../../shared/contracts/consortium.ts";
 import { slugify } from "../../../../shared/lib/slug.ts";
-import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import {
   emptyOrganizationFields,
@@ -76,12 +76,7 @@ export function CreateConsortiumForm() {
             nameLabel={t("consortium.fields.carrierName")}
           />
         </Fieldset>
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-            {t("consortium.create.submit")}
-          </Button>
-        </Group>
+        <FormActions error={form.formError} pending={create.isPending} submitLabel={t("consortium.create.submit")} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Badge, Button, NativeSelect, Paper, SimpleGrid, Stack, Table, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type InvitationDto, InviteInput } from "../../../../shared/contracts/consortium.ts";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog.tsx";
 import { EmptyState } from "../../../components/ui/EmptyState.tsx";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { Loading } from "../../../components/ui/Loading.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useFormState } from "../../../lib/forms.ts";
@@ -78,12 +79,7 @@ function InviteForm({ slug }: { slug: string }) {
               <Badge color="indigo">{t("settings.invite.sent", { email: sentTo })}</Badge>
             </div>
           ) : null}
-          <ErrorAlert error={form.formError} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={invite.isPending} disabled={invite.isPending}>
-              {t("settings.invite.submit")}
-            </Button>
-          </Group>
+          <FormActions error={form.formError} pending={invite.isPending} submitLabel={t("settings.invite.submit")} />
         </Stack>
       </form>
     </Paper>

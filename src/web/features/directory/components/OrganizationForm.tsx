@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -6,7 +6,7 @@ import {
   type OrganizationDto,
   UpdateOrganizationInput,
 } from "../../../../shared/contracts/directory.ts";
-import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { today } from "../../../lib/format.ts";
 import { useFormState } from "../../../lib/forms.ts";
 import { options, PARTNER_TYPE_VALUES } from "../../../lib/labels.ts";
@@ -79,15 +79,12 @@ export function OrganizationForm({ slug, kind, organization, onDone }: Props) {
             error={form.errors.joinedOn}
           />
         ) : null}
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            {organization ? t("common.save") : t(`organization.add.${kind}`)}
-          </Button>
-        </Group>
+        <FormActions
+          error={form.formError}
+          pending={pending}
+          submitLabel={organization ? t("common.save") : t(`organization.add.${kind}`)}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -7,7 +7,7 @@ import {
   type PersonDto,
   UpdatePersonInput,
 } from "../../../../shared/contracts/directory.ts";
-import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { type FieldErrors, useFormState } from "../../../lib/forms.ts";
 import { options, PERSON_ROLE_VALUES, VISIBILITY_VALUES } from "../../../lib/labels.ts";
 import { useAddPersonRole, useCreatePerson, useUpdatePerson } from "../api/people.ts";
@@ -150,15 +150,12 @@ export function CreatePersonForm({
           onChange={(value) => form.set("contactVisibility", value)}
           error={form.errors.contactVisibility}
         />
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(null)}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-            {t("people.add")}
-          </Button>
-        </Group>
+        <FormActions
+          error={form.formError}
+          pending={create.isPending}
+          submitLabel={t("people.add")}
+          onCancel={() => onDone(null)}
+        />
       </Stack>
     </form>
   );
@@ -229,15 +226,12 @@ export function EditPersonForm({ slug, person, onDone }: { slug: string; person:
           onChange={(value) => form.set("contactVisibility", value)}
           error={form.errors.contactVisibility}
         />
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions
+          error={form.formError}
+          pending={update.isPending}
+          submitLabel={t("common.save")}
+          onCancel={() => onDone(false)}
+        />
       </Stack>
     </form>
   );
@@ -294,15 +288,7 @@ export function AddRoleForm({
           onChange={(e) => form.set("since", e.currentTarget.value)}
           error={form.errors.since ?? form.errors["role.since"]}
         />
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={add.isPending} disabled={add.isPending}>
-            {t("people.roles.add")}
-          </Button>
-        </Group>
+        <FormActions error={form.formError} pending={add.isPending} submitLabel={t("people.roles.add")} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -16,6 +16,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CreatePlaceInput, type PlaceDto, UpdatePlaceInput } from "../../../../shared/contracts/directory.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import { useConfig } from "../../auth/api/session.ts";
 import { type GeocodeResult, useGeocode } from "../api/places.ts";
@@ -255,17 +256,7 @@ export function PlaceForm({ mode, initial, organizations, submitLabel, pending, 
           error={form.errors.accessibility}
         />
         <OpeningHoursEditor value={v.openingHours} onChange={(slots) => form.set("openingHours", slots)} errors={form.errors} />
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          ) : null}
-          <Button type="submit" loading={pending} disabled={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions error={form.formError} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
       </Stack>
     </form>
   );

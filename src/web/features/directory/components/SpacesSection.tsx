@@ -18,7 +18,7 @@ import { useTranslation } from "react-i18next";
 import { CreateSpaceInput, type PlaceDto, type SpaceDto } from "../../../../shared/contracts/directory.ts";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog.tsx";
 import { EmptyState } from "../../../components/ui/EmptyState.tsx";
-import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
+import { FormActions } from "../../../components/ui/FormActions.tsx";
 import { useFormState } from "../../../lib/forms.ts";
 import { useCreateSpace, useDeleteSpace, useUpdateSpace } from "../api/places.ts";
 import { AccessibilityCheckboxes } from "./AccessibilityCheckboxes.tsx";
@@ -94,15 +94,12 @@ function SpaceForm({
           onChange={(e) => form.set("description", e.currentTarget.value)}
           error={form.errors.description}
         />
-        <ErrorAlert error={form.formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            {space ? t("common.save") : t("spaces.add")}
-          </Button>
-        </Group>
+        <FormActions
+          error={form.formError}
+          pending={pending}
+          submitLabel={space ? t("common.save") : t("spaces.add")}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
