@@ -54,7 +54,9 @@ function runVitest(label, args, env) {
   if (fs.existsSync(out)) {
     const report = JSON.parse(fs.readFileSync(out, "utf8"));
     passed = report.numPassedTests;
-    failed = report.numFailedTests + (report.numFailedTestSuites ?? 0);
+    failed = report.numFailedTests;
+    // A file that failed to load has no failed test of its own: count the file.
+    if (failed === 0) failed = report.numFailedTestSuites ?? 0;
   }
   // A crash that wrote no report, or a non-zero exit with nothing failed, still counts as a failure.
   if (r.status !== 0 && failed === 0) failed = 1;

@@ -5,7 +5,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "./db/client.ts";
 import type { Env } from "./env.ts";
@@ -36,7 +36,7 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   const app = Fastify({
     logger: logger ? { level: env.LOG_LEVEL } : false,
     // One line per request drowns the start-up message a coordinator reads; they appear at debug level.
-    disableRequestLogging: !["debug", "trace"].includes(env.LOG_LEVEL),
+    logController: new LogController({ disableRequestLogging: !["debug", "trace"].includes(env.LOG_LEVEL) }),
     trustProxy: true,
     ajv: undefined,
   });
