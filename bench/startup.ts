@@ -1,6 +1,6 @@
 // npm run bench startup — cold start (fresh data dir: initdb + migrations + demo seed) and warm start
 // (existing data) to the first 200 on /api/health, and the gzipped size of the JS the first page loads.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +12,8 @@ const WARM_RUNS = 3;
 
 async function startAndTime(dataDir: string): Promise<number> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  // The same command `npm start` runs.
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.mjs"], {
     cwd: root,
     env: {
       ...process.env,
@@ -51,11 +52,10 @@ function firstPageJsGzip(): { files: string[]; bytes: number } {
   return { files, bytes };
 }
 
-const build = spawnSync(path.join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
-  cwd: root,
-  stdio: "inherit",
-});
-if (build.status !== 0) process.exit(1);
+// @ts-expect-error: plain JavaScript helpers shared with the npm scripts.
+const { buildServerIfStale, buildWebIfStale } = await import("../scripts/lib.mjs");
+buildWebIfStale({ force: true });
+await buildServerIfStale();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-bench-"));
 const cold = await startAndTime(dir);

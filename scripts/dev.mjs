@@ -3,6 +3,6 @@
 import { spawn } from "node:child_process";
 import { bin, root, runServer } from "./lib.mjs";
 
-runServer({ NODE_ENV: "development" });
+runServer({ NODE_ENV: "development" }, { tsx: true });
 const vite = spawn(bin("vite"), ["--port", "5173"], { cwd: root, stdio: "inherit" });
 process.on("exit", () => vite.kill());

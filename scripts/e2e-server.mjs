@@ -1,11 +1,12 @@
 // The server the browser journeys run against: the built app on a throw-away PGlite directory with the demo.
 import fs from "node:fs";
 import path from "node:path";
-import { buildWebIfStale, root, runServer } from "./lib.mjs";
+import { buildServerIfStale, buildWebIfStale, root, runServer } from "./lib.mjs";
 
 const dataDir = path.join(root, ".tmp/e2e-data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 buildWebIfStale();
+await buildServerIfStale();
 runServer({
   NODE_ENV: "production",
   DATA_DIR: dataDir,

@@ -25,9 +25,37 @@ export function buildWebIfStale({ force = false } = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Runs the TypeScript server through tsx, forwarding signals so Ctrl-C stops it cleanly. */
-export function runServer(env = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/server/main.ts")], {
+const serverBundle = path.join(root, "dist/server/main.mjs");
+
+/**
+ * Bundles the server into one ES module (dependencies stay in node_modules) when its sources changed.
+ * Starting from the bundle skips on-the-fly TypeScript and hundreds of small files: about a second
+ * less on a warm start (ADR 0014).
+ */
+export async function buildServerIfStale() {
+  const sources = ["src/server", "src/shared", "package.json"].map((p) => newestMtime(path.join(root, p)));
+  if (fs.existsSync(serverBundle) && fs.statSync(serverBundle).mtimeMs >= Math.max(...sources)) return;
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    entryPoints: [path.join(root, "src/server/main.ts")],
+    outfile: serverBundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+}
+
+/**
+ * Runs the server, forwarding signals so Ctrl-C stops it cleanly: the bundle by default, or the
+ * TypeScript sources through tsx (`{ tsx: true }`, for development).
+ */
+export function runServer(env = {}, { tsx = false } = {}) {
+  const args = tsx ? ["--import", "tsx", path.join(root, "src/server/main.ts")] : ["--enable-source-maps", serverBundle];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, ...env },

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -18,10 +17,9 @@ import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
 import { registerGeocodeRoutes } from "./modules/directory/geocode.routes.ts";
+import { projectRoot, webDist } from "./paths.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const VERSION: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
-const webDist = path.join(root, "dist/web");
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")).version;
 
 export interface AppOptions {
   database: Database;

@@ -42,7 +42,7 @@ async function main() {
   const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite, ${env.DATA_DIR}`;
   const lines = [
     "",
-    `  Maillage est prêt : ${env.PUBLIC_URL}`,
+    `  Maillage est prêt : ${env.PUBLIC_URL} (démarré en ${process.uptime().toFixed(1).replace(".", ",")} s)`,
     `  Base de données : ${where}${seeded ? " — consortium de démonstration créé" : ""}`,
   ];
   if (env.SEED === "demo") {
