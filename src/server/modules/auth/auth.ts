@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
 // The minimal entry leaves out the built-in Kysely adapters we do not use: a faster start (ADR 0014).
 import { betterAuth } from "better-auth/minimal";
-import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { count } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { accounts, instanceAdmins, sessions, users, verifications } from "../../db/schema/index.ts";
