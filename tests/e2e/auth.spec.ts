@@ -61,3 +61,14 @@ test("someone new signs up, gets a welcome page and creates a consortium", async
   await expect(page).toHaveURL(/\/c\/tiers-lieux-du-lizon$/);
   await expect(page.getByText("La Forge").first()).toBeVisible();
 });
+
+test("in English, form errors are in English too", async ({ page }) => {
+  await signIn(page, DEMO.member);
+  await page.goto("/nouveau-consortium");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Create the consortium" }).click();
+  await expect(page.getByText("This field is required").first()).toBeVisible();
+  await expect(page.getByText("Ce champ est obligatoire")).toHaveCount(0);
+  await expectAccessible(page, "new-consortium-en");
+  await page.getByRole("button", { name: "Français" }).click();
+});

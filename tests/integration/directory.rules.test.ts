@@ -170,6 +170,26 @@ describe("people and their contact", () => {
   });
 });
 
+describe("validation messages", () => {
+  it("are French by default and English for a client that asks for English", async () => {
+    const body = { kind: "member", name: "", siret: "12345678900000" };
+    const url = `${c()}/organizations`;
+    const fr = await t.app.inject({ method: "POST", url, payload: body, headers: { cookie: w.users.coordinator.cookie } });
+    expect(fr.json().fields).toMatchObject({ name: "Ce champ est obligatoire", siret: expect.stringMatching(/SIRET invalide/) });
+    const en = await t.app.inject({
+      method: "POST",
+      url,
+      payload: body,
+      headers: { cookie: w.users.coordinator.cookie, "accept-language": "en-GB,en;q=0.9" },
+    });
+    expect(en.statusCode).toBe(422);
+    expect(en.json()).toMatchObject({ message: "Some fields are invalid.", fields: { name: "This field is required", siret: expect.stringMatching(/Invalid SIRET/) } });
+    // The switch does not leak: the next French request is French again.
+    const again = await t.app.inject({ method: "POST", url, payload: body, headers: { cookie: w.users.coordinator.cookie } });
+    expect(again.json().fields.name).toBe("Ce champ est obligatoire");
+  });
+});
+
 describe("writes are whole and recorded", () => {
   it("records an activity for each mutation, readable by coordinators only", async () => {
     await as(t.app, w.users.referentA)("PATCH", `${c()}/places/${w.placeA.id}`, { name: "Atelier partagé du centre" });

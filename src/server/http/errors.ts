@@ -1,5 +1,7 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ZodType } from "zod";
+import { setContractLocale } from "../../shared/contracts/messages.ts";
 import type { ApiErrorBody, ErrorCode } from "../../shared/errors.ts";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -44,6 +46,29 @@ function fromDatabase(error: unknown): AppError | null {
   return null;
 }
 
+const prefersEnglish = (request: FastifyRequest) => /^\s*en\b/i.test(String(request.headers["accept-language"] ?? ""));
+
+/**
+ * Validation runs in French; for a client that asked for English, the failing part is parsed again with
+ * English messages. Parsing is synchronous, so the locale switch cannot leak into another request.
+ */
+function englishFields(request: FastifyRequest, part: string | undefined): Record<string, string> | null {
+  const schemas = request.routeOptions.schema as Record<string, unknown> | undefined;
+  const schema = part ? schemas?.[part] : undefined;
+  if (!(schema instanceof ZodType)) return null;
+  const data = part === "body" ? request.body : part === "querystring" ? request.query : request.params;
+  setContractLocale("en");
+  try {
+    const result = schema.safeParse(data);
+    if (result.success) return null;
+    const fields: Record<string, string> = {};
+    for (const issue of result.error.issues) fields[issue.path.map(String).join(".") || "_"] ??= issue.message;
+    return fields;
+  } finally {
+    setContractLocale("fr");
+  }
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError: AppError | null = error instanceof AppError ? error : null;
@@ -54,7 +79,9 @@ export function registerErrorHandler(app: FastifyInstance) {
         const key = v.instancePath.split("/").filter(Boolean).join(".") || "_";
         fields[key] ??= v.message ?? "Valeur invalide";
       }
-      appError = invalid(fields);
+      appError = prefersEnglish(request)
+        ? invalid(englishFields(request, error.validationContext) ?? fields, "Some fields are invalid.")
+        : invalid(fields);
     }
     if (!appError && error.statusCode === 429)
       appError = new AppError("RATE_LIMITED", "Trop de requêtes : réessayez dans un instant.");

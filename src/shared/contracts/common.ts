@@ -1,25 +1,25 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.ts";
+import { say } from "./messages.ts";
 
-// French first: every message a schema produces without a custom one comes from Zod's French locale.
-z.config(z.locales.fr());
+// French first: messages.ts sets Zod's French locale until a client asks for English.
 
-export const Uuid = z.uuid({ message: "Identifiant invalide" });
-export const IsoDate = z.iso.date({ message: "Date attendue au format AAAA-MM-JJ" });
+export const Uuid = z.uuid(say("Identifiant invalide", "Invalid identifier"));
+export const IsoDate = z.iso.date(say("Date attendue au format AAAA-MM-JJ", "Date expected as YYYY-MM-DD"));
 export const IsoDateTime = z.string();
 
 export const RequiredText = (max: number = LIMITS.name) =>
   z
     .string()
     .trim()
-    .min(1, { message: "Ce champ est obligatoire" })
-    .max(max, { message: `${max} caractères au plus` });
+    .min(1, say("Ce champ est obligatoire", "This field is required"))
+    .max(max, say(`${max} caractères au plus`, `${max} characters at most`));
 
 export const OptionalText = (max: number = LIMITS.shortText) =>
   z
     .string()
     .trim()
-    .max(max, { message: `${max} caractères au plus` })
+    .max(max, say(`${max} caractères au plus`, `${max} characters at most`))
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional();
@@ -29,14 +29,14 @@ export const Email = z
   .trim()
   .toLowerCase()
   .max(LIMITS.email)
-  .pipe(z.email({ message: "Adresse e-mail invalide" }));
+  .pipe(z.email(say("Adresse e-mail invalide", "Invalid e-mail address")));
 
 export const OptionalEmail = z
   .string()
   .trim()
   .toLowerCase()
   .max(LIMITS.email)
-  .refine((v) => v === "" || z.email().safeParse(v).success, { message: "Adresse e-mail invalide" })
+  .refine((v) => v === "" || z.email().safeParse(v).success, say("Adresse e-mail invalide", "Invalid e-mail address"))
   .transform((v) => (v === "" ? null : v))
   .nullable()
   .optional();
@@ -47,9 +47,9 @@ export const Tags = z
       .string()
       .trim()
       .min(1)
-      .max(LIMITS.tag, { message: `${LIMITS.tag} caractères au plus` }),
+      .max(LIMITS.tag, say(`${LIMITS.tag} caractères au plus`, `${LIMITS.tag} characters at most`)),
   )
-  .max(LIMITS.tags, { message: `${LIMITS.tags} éléments au plus` })
+  .max(LIMITS.tags, say(`${LIMITS.tags} éléments au plus`, `${LIMITS.tags} items at most`))
   .transform((list) => [...new Set(list)]);
 
 export const Page = z.object({

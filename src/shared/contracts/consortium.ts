@@ -2,16 +2,17 @@ import { z } from "zod";
 import { LIMITS } from "../limits.ts";
 import { Abilities, Email, IsoDateTime, OptionalText, RequiredText, Uuid } from "./common.ts";
 import { OrganizationFields } from "./directory.ts";
+import { say } from "./messages.ts";
 
 export const SCALES = ["commune", "intercommunalite", "bassin_de_vie", "departement"] as const;
-export const Scale = z.enum(SCALES, { message: "Échelle inconnue" });
+export const Scale = z.enum(SCALES, say("Échelle inconnue", "Unknown scale"));
 
 export const CARRIER_MODELS = ["member-lead", "external-carrier"] as const;
-export const CarrierModel = z.enum(CARRIER_MODELS, { message: "Modèle de portage inconnu" });
+export const CarrierModel = z.enum(CARRIER_MODELS, say("Modèle de portage inconnu", "Unknown carrier model"));
 
 /** Consortium-level roles, from the widest to the narrowest. Instance admin is not one of them. */
 export const CONSORTIUM_ROLES = ["coordinator", "referent", "member", "partner"] as const;
-export const ConsortiumRole = z.enum(CONSORTIUM_ROLES, { message: "Rôle inconnu" });
+export const ConsortiumRole = z.enum(CONSORTIUM_ROLES, say("Rôle inconnu", "Unknown role"));
 export type ConsortiumRole = z.infer<typeof ConsortiumRole>;
 
 export const CreateConsortiumInput = z.object({
@@ -20,9 +21,13 @@ export const CreateConsortiumInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/, {
-      message: "3 à 60 caractères : lettres minuscules, chiffres et tirets",
-    }),
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/,
+      say(
+        "3 à 60 caractères : lettres minuscules, chiffres et tirets",
+        "3 to 60 characters: lowercase letters, digits and hyphens",
+      ),
+    ),
   territory: RequiredText(),
   scale: Scale,
   description: OptionalText(LIMITS.longText),

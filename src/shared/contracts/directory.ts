@@ -2,11 +2,12 @@ import { z } from "zod";
 import { isValidSiret, normalizeSiret } from "../lib/siret.ts";
 import { LIMITS } from "../limits.ts";
 import { Abilities, IsoDate, OptionalEmail, OptionalText, RequiredText, Tags, Uuid } from "./common.ts";
+import { say } from "./messages.ts";
 
 // ---------------------------------------------------------------- organisations
 
 export const ORGANIZATION_KINDS = ["member", "carrier", "partner"] as const;
-export const OrganizationKind = z.enum(ORGANIZATION_KINDS, { message: "Type de structure inconnu" });
+export const OrganizationKind = z.enum(ORGANIZATION_KINDS, say("Type de structure inconnu", "Unknown organisation type"));
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
 export const PARTNER_TYPES = [
@@ -20,14 +21,15 @@ export const PARTNER_TYPES = [
   "anct",
   "other",
 ] as const;
-export const PartnerType = z.enum(PARTNER_TYPES, { message: "Type de partenaire inconnu" });
+export const PartnerType = z.enum(PARTNER_TYPES, say("Type de partenaire inconnu", "Unknown partner type"));
 
 export const Siret = z
   .string()
   .transform(normalizeSiret)
-  .refine((v) => v === "" || isValidSiret(v), {
-    message: "SIRET invalide : 14 chiffres avec une clé de contrôle juste",
-  })
+  .refine(
+    (v) => v === "" || isValidSiret(v),
+    say("SIRET invalide : 14 chiffres avec une clé de contrôle juste", "Invalid SIRET: 14 digits with a correct check digit"),
+  )
   .transform((v) => (v === "" ? null : v))
   .nullable()
   .optional();
@@ -41,7 +43,10 @@ export const OrganizationFields = z.object({
     .string()
     .trim()
     .max(LIMITS.url)
-    .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), { message: "Adresse web invalide (https://…)" })
+    .refine(
+      (v) => v === "" || /^https?:\/\/\S+$/.test(v),
+      say("Adresse web invalide (https://…)", "Invalid web address (https://…)"),
+    )
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),
@@ -108,20 +113,29 @@ export const ACCESSIBILITY_FEATURES = [
   "quiet_room",
   "braille_signage",
 ] as const;
-export const AccessibilityFeature = z.enum(ACCESSIBILITY_FEATURES, { message: "Critère d'accessibilité inconnu" });
+export const AccessibilityFeature = z.enum(
+  ACCESSIBILITY_FEATURES,
+  say("Critère d'accessibilité inconnu", "Unknown accessibility feature"),
+);
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Heure attendue au format HH:MM" });
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, say("Heure attendue au format HH:MM", "Time expected as HH:MM"));
 
 export const OpeningSlot = z
   .object({ day: z.number().int().min(1).max(7), opens: Time, closes: Time })
-  .refine((s) => s.opens < s.closes, { message: "L'heure de fermeture doit suivre l'ouverture", path: ["closes"] });
+  .refine((s) => s.opens < s.closes, {
+    ...say("L'heure de fermeture doit suivre l'ouverture", "Closing time must come after opening time"),
+    path: ["closes"],
+  });
 export type OpeningSlot = z.infer<typeof OpeningSlot>;
 
-const Latitude = z.number().min(-90, { message: "Latitude entre -90 et 90" }).max(90, { message: "Latitude entre -90 et 90" });
+const Latitude = z
+  .number()
+  .min(-90, say("Latitude entre -90 et 90", "Latitude between -90 and 90"))
+  .max(90, say("Latitude entre -90 et 90", "Latitude between -90 and 90"));
 const Longitude = z
   .number()
-  .min(-180, { message: "Longitude entre -180 et 180" })
-  .max(180, { message: "Longitude entre -180 et 180" });
+  .min(-180, say("Longitude entre -180 et 180", "Longitude between -180 and 180"))
+  .max(180, say("Longitude entre -180 et 180", "Longitude between -180 and 180"));
 
 export const PlaceFields = z.object({
   organizationId: Uuid,
@@ -131,7 +145,7 @@ export const PlaceFields = z.object({
   postalCode: z
     .string()
     .trim()
-    .refine((v) => v === "" || /^\d{5}$/.test(v), { message: "Code postal : 5 chiffres" })
+    .refine((v) => v === "" || /^\d{5}$/.test(v), say("Code postal : 5 chiffres", "Postal code: 5 digits"))
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),
@@ -145,7 +159,10 @@ export const PlaceFields = z.object({
 
 const bothOrNoCoordinates = (p: { latitude?: number | null; longitude?: number | null }) =>
   (p.latitude == null) === (p.longitude == null);
-const coordinatesMessage = { message: "Indiquez la latitude et la longitude ensemble", path: ["longitude"] };
+const coordinatesMessage = {
+  ...say("Indiquez la latitude et la longitude ensemble", "Give latitude and longitude together"),
+  path: ["longitude"],
+};
 
 export const CreatePlaceInput = PlaceFields.refine(bothOrNoCoordinates, coordinatesMessage);
 export type CreatePlaceInput = z.input<typeof CreatePlaceInput>;
@@ -156,7 +173,7 @@ export type UpdatePlaceInput = z.input<typeof UpdatePlaceInput>;
 
 export const SpaceFields = z.object({
   name: RequiredText(),
-  capacity: z.number().int().min(1, { message: "Au moins 1 personne" }).max(100000).nullable().optional(),
+  capacity: z.number().int().min(1, say("Au moins 1 personne", "At least 1 person")).max(100000).nullable().optional(),
   equipment: Tags.optional(),
   accessibility: z.array(AccessibilityFeature).optional(),
   description: OptionalText(LIMITS.longText),
@@ -208,11 +225,11 @@ export const PERSON_ROLES = [
   "facilitator",
   "partner_agent",
 ] as const;
-export const PersonRole = z.enum(PERSON_ROLES, { message: "Rôle inconnu" });
+export const PersonRole = z.enum(PERSON_ROLES, say("Rôle inconnu", "Unknown role"));
 export type PersonRole = z.infer<typeof PersonRole>;
 
 export const CONTACT_VISIBILITIES = ["private", "consortium", "public"] as const;
-export const ContactVisibility = z.enum(CONTACT_VISIBILITIES, { message: "Visibilité inconnue" });
+export const ContactVisibility = z.enum(CONTACT_VISIBILITIES, say("Visibilité inconnue", "Unknown visibility"));
 
 export const PersonFields = z.object({
   firstName: RequiredText(80),
@@ -281,7 +298,7 @@ export const PeopleListQuery = z.object({
 // ---------------------------------------------------------------- search
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(2, { message: "Au moins 2 caractères" }).max(LIMITS.search),
+  q: z.string().trim().min(2, say("Au moins 2 caractères", "At least 2 characters")).max(LIMITS.search),
 });
 export const SearchHit = z.object({
   type: z.enum(["organization", "place", "person"]),

@@ -1,5 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { setContractLocale } from "../../shared/contracts/messages.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
 
@@ -25,9 +26,12 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = initial;
+// Form validation uses the shared contracts: their messages follow the interface language.
+setContractLocale(initial);
 
 i18n.on("languageChanged", (lng) => {
   document.documentElement.lang = lng;
+  setContractLocale(lng === "en" ? "en" : "fr");
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {

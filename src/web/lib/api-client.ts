@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from "../../shared/errors.ts";
+import i18n from "../i18n/index.ts";
 
 /** Every non-2xx answer of the API, with the server's code, message and per-field messages. */
 export class ApiError extends Error {
@@ -37,7 +38,8 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
 /** The one typed fetch wrapper of the web app. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = "GET", body, query, signal } = options;
-  const headers: Record<string, string> = { Accept: "application/json" };
+  // The server words its validation messages in the interface language.
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   try {
