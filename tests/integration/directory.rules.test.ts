@@ -183,7 +183,10 @@ describe("validation messages", () => {
       headers: { cookie: w.users.coordinator.cookie, "accept-language": "en-GB,en;q=0.9" },
     });
     expect(en.statusCode).toBe(422);
-    expect(en.json()).toMatchObject({ message: "Some fields are invalid.", fields: { name: "This field is required", siret: expect.stringMatching(/Invalid SIRET/) } });
+    expect(en.json()).toMatchObject({
+      message: "Some fields are invalid.",
+      fields: { name: "This field is required", siret: expect.stringMatching(/Invalid SIRET/) },
+    });
     // The switch does not leak: the next French request is French again.
     const again = await t.app.inject({ method: "POST", url, payload: body, headers: { cookie: w.users.coordinator.cookie } });
     expect(again.json().fields.name).toBe("Ce champ est obligatoire");
