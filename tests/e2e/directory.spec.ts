@@ -83,3 +83,18 @@ test("people, members, partners and settings pages are accessible", async ({ pag
   await page.getByLabel("Rechercher une personne").press("Enter");
   await expect(page.getByText(/résultat/)).toBeVisible();
 });
+
+test("someone in two consortia switches between them, and sees only each one's data", async ({ page }) => {
+  await signIn(page, DEMO.coordinator);
+  await page.getByRole("button", { name: /Changer de consortium/ }).click();
+  await page.getByRole("menuitem", { name: /Haut-Lizon/ }).click();
+  await expect(page).toHaveURL(/\/c\/reseau-voisin$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Haut-Lizon");
+  // A member there: no settings in the navigation.
+  await expect(
+    page.getByRole("navigation", { name: "Navigation du consortium" }).getByRole("link", { name: "Paramètres" }),
+  ).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Navigation du consortium" }).getByRole("link", { name: "Lieux" }).click();
+  await expect(page.getByRole("link", { name: /La Filature/ })).toHaveCount(0);
+  await expectAccessible(page, "autre-consortium-lieux");
+});
