@@ -1,12 +1,12 @@
-import type { CARRIER_MODELS, CONSORTIUM_ROLES, SCALES } from "../../shared/contracts/consortium.ts";
+import type { OpeningSlot, OrganizationKind, PersonRole } from "../../shared/contracts/directory.ts";
 import type {
   ACCESSIBILITY_FEATURES,
+  CARRIER_MODELS,
+  CONSORTIUM_ROLES,
   CONTACT_VISIBILITIES,
-  OpeningSlot,
-  OrganizationKind,
   PARTNER_TYPES,
-  PersonRole,
-} from "../../shared/contracts/directory.ts";
+  SCALES,
+} from "../../shared/vocabulary.ts";
 
 // The data tables of the demo seed (demo.ts inserts them). Everything here is fictional: the territory,
 // the communes, the organisations and the people. SIRETs are made up but pass the Luhn check; phone

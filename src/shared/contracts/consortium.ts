@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.ts";
+import { CARRIER_MODELS, CONSORTIUM_ROLES, SCALES } from "../vocabulary.ts";
 import { Abilities, Email, IsoDateTime, OptionalText, RequiredText, Uuid } from "./common.ts";
 import { OrganizationFields } from "./directory.ts";
 import { say } from "./messages.ts";
 
-export const SCALES = ["commune", "intercommunalite", "bassin_de_vie", "departement"] as const;
 export const Scale = z.enum(SCALES, say("Échelle inconnue", "Unknown scale"));
 
-export const CARRIER_MODELS = ["member-lead", "external-carrier"] as const;
 export const CarrierModel = z.enum(CARRIER_MODELS, say("Modèle de portage inconnu", "Unknown carrier model"));
 
-/** Consortium-level roles, from the widest to the narrowest. Instance admin is not one of them. */
-export const CONSORTIUM_ROLES = ["coordinator", "referent", "member", "partner"] as const;
 export const ConsortiumRole = z.enum(CONSORTIUM_ROLES, say("Rôle inconnu", "Unknown role"));
 export type ConsortiumRole = z.infer<typeof ConsortiumRole>;
 

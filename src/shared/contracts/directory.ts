@@ -1,26 +1,15 @@
 import { z } from "zod";
 import { isValidSiret, normalizeSiret } from "../lib/siret.ts";
 import { LIMITS } from "../limits.ts";
+import { ACCESSIBILITY_FEATURES, CONTACT_VISIBILITIES, ORGANIZATION_KINDS, PARTNER_TYPES, PERSON_ROLES } from "../vocabulary.ts";
 import { Abilities, IsoDate, OptionalEmail, OptionalText, RequiredText, Tags, Uuid } from "./common.ts";
 import { say } from "./messages.ts";
 
 // ---------------------------------------------------------------- organisations
 
-export const ORGANIZATION_KINDS = ["member", "carrier", "partner"] as const;
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS, say("Type de structure inconnu", "Unknown organisation type"));
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
-export const PARTNER_TYPES = [
-  "commune",
-  "intercommunalite",
-  "departement",
-  "region",
-  "caf",
-  "ccas",
-  "prefecture",
-  "anct",
-  "other",
-] as const;
 export const PartnerType = z.enum(PARTNER_TYPES, say("Type de partenaire inconnu", "Unknown partner type"));
 
 export const Siret = z
@@ -104,15 +93,6 @@ export const EndRepresentativeInput = z.object({ until: IsoDate.optional() });
 
 // ---------------------------------------------------------------- places and spaces
 
-export const ACCESSIBILITY_FEATURES = [
-  "step_free",
-  "accessible_toilets",
-  "lift",
-  "hearing_loop",
-  "reserved_parking",
-  "quiet_room",
-  "braille_signage",
-] as const;
 export const AccessibilityFeature = z.enum(
   ACCESSIBILITY_FEATURES,
   say("Critère d'accessibilité inconnu", "Unknown accessibility feature"),
@@ -216,19 +196,9 @@ export type PlaceDto = z.infer<typeof PlaceDto>;
 
 // ---------------------------------------------------------------- people
 
-export const PERSON_ROLES = [
-  "resident",
-  "user",
-  "staff",
-  "elected_governor",
-  "coordinator",
-  "facilitator",
-  "partner_agent",
-] as const;
 export const PersonRole = z.enum(PERSON_ROLES, say("Rôle inconnu", "Unknown role"));
 export type PersonRole = z.infer<typeof PersonRole>;
 
-export const CONTACT_VISIBILITIES = ["private", "consortium", "public"] as const;
 export const ContactVisibility = z.enum(CONTACT_VISIBILITIES, say("Visibilité inconnue", "Unknown visibility"));
 
 export const PersonFields = z.object({

@@ -1,38 +1,14 @@
 import type { TFunction } from "i18next";
 
-// Plain lists, duplicated from the contracts on purpose so the first page does not load Zod.
-export const SCALE_VALUES = ["commune", "intercommunalite", "bassin_de_vie", "departement"] as const;
-export const CONSORTIUM_ROLE_VALUES = ["coordinator", "referent", "member", "partner"] as const;
-export const PERSON_ROLE_VALUES = [
-  "resident",
-  "user",
-  "staff",
-  "elected_governor",
-  "coordinator",
-  "facilitator",
-  "partner_agent",
-] as const;
-export const PARTNER_TYPE_VALUES = [
-  "commune",
-  "intercommunalite",
-  "departement",
-  "region",
-  "caf",
-  "ccas",
-  "prefecture",
-  "anct",
-  "other",
-] as const;
-export const ACCESSIBILITY_VALUES = [
-  "step_free",
-  "accessible_toilets",
-  "lift",
-  "hearing_loop",
-  "reserved_parking",
-  "quiet_room",
-  "braille_signage",
-] as const;
-export const VISIBILITY_VALUES = ["private", "consortium", "public"] as const;
+// The same lists as the contracts, from the dependency-free vocabulary, so the first page loads no Zod.
+export {
+  ACCESSIBILITY_FEATURES as ACCESSIBILITY_VALUES,
+  CONSORTIUM_ROLES as CONSORTIUM_ROLE_VALUES,
+  CONTACT_VISIBILITIES as VISIBILITY_VALUES,
+  PARTNER_TYPES as PARTNER_TYPE_VALUES,
+  PERSON_ROLES as PERSON_ROLE_VALUES,
+  SCALES as SCALE_VALUES,
+} from "../../shared/vocabulary.ts";
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export const options = (t: TFunction, prefix: string, values: readonly string[]) =>

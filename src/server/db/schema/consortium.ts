@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { CARRIER_MODELS, CONSORTIUM_ROLES, SCALES } from "../../../shared/contracts/consortium.ts";
+import { CARRIER_MODELS, CONSORTIUM_ROLES, SCALES } from "../../../shared/vocabulary.ts";
 import { users } from "./auth.ts";
 
 export const scaleEnum = pgEnum("consortium_scale", SCALES);

@@ -12,13 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  CONTACT_VISIBILITIES,
-  type OpeningSlot,
-  ORGANIZATION_KINDS,
-  PARTNER_TYPES,
-  PERSON_ROLES,
-} from "../../../shared/contracts/directory.ts";
+import type { OpeningSlot } from "../../../shared/contracts/directory.ts";
+import { CONTACT_VISIBILITIES, ORGANIZATION_KINDS, PARTNER_TYPES, PERSON_ROLES } from "../../../shared/vocabulary.ts";
 import { users } from "./auth.ts";
 import { consortia } from "./consortium.ts";
 import { daterange, tsvector } from "./types.ts";
