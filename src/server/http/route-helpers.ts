@@ -2,8 +2,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 
-export type App = ReturnType<FastifyInstance["withTypeProvider"]> & FastifyInstance;
-
 /** The zod-typed view of the app that every module registers its routes on. */
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
@@ -20,5 +18,3 @@ export const errorResponses = {
   404: ApiErrorSchema,
   422: ApiErrorSchema,
 };
-
-export const NoContent = z.null().describe("No content");

@@ -13,10 +13,6 @@ export function setContractLocale(locale: ContractLocale): void {
   z.config(locale === "en" ? z.locales.en() : z.locales.fr());
 }
 
-export function contractLocale(): ContractLocale {
-  return current;
-}
-
 /** A validation message in both languages, resolved when the message is produced. */
 export const say = (fr: string, en: string) => ({ error: () => (current === "en" ? en : fr) });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireUser } from "../../http/auth.ts";
 import { AppError } from "../../http/errors.ts";
-import { errorResponses, typed } from "../../http/route-helpers.ts";
+import { ApiErrorSchema, errorResponses, typed } from "../../http/route-helpers.ts";
 
 const GeocodeResult = z.object({
   label: z.string(),
@@ -27,7 +27,7 @@ export function registerGeocodeRoutes(fastify: FastifyInstance, geocoderUrl: str
     schema: {
       tags: ["directory"],
       querystring: z.object({ q: z.string().trim().min(3, { message: "Au moins 3 caractères" }).max(200) }),
-      response: { 200: z.array(GeocodeResult), 503: errorResponses[404], ...errorResponses },
+      response: { 200: z.array(GeocodeResult), ...errorResponses, 503: ApiErrorSchema },
     },
     handler: async (req) => {
       await requireUser(req);
