@@ -64,30 +64,27 @@ describe.runIf(onPglite)("processes on one data directory", () => {
   }, 120_000);
 
   it("creates an instance admin from the CLI once the server is stopped, and keeps data across restarts", async () => {
-    const locked = spawnSync(
-      ...tsx("src/server/cli/create-admin.ts", [
-        "--email",
-        "chef@exemple.fr",
-        "--name",
-        "Cheffe",
-        "--password",
-        "mot-de-passe-cli",
-      ]),
-      { env, encoding: "utf8", timeout: 60_000 },
-    );
+    const createAdmin = () =>
+      spawnSync(
+        ...tsx("src/server/cli/create-admin.ts", [
+          "--email",
+          "chef@exemple.fr",
+          "--name",
+          "Cheffe",
+          "--password",
+          "mot-de-passe-cli",
+        ]),
+        {
+          env,
+          encoding: "utf8",
+          timeout: 60_000,
+        },
+      );
+    // While the server holds the data directory, the CLI is refused.
+    const locked = createAdmin();
     expect(locked.status).toBe(1);
     await stop();
-    const ok = spawnSync(
-      ...tsx("src/server/cli/create-admin.ts", [
-        "--email",
-        "chef@exemple.fr",
-        "--name",
-        "Cheffe",
-        "--password",
-        "mot-de-passe-cli",
-      ]),
-      { env, encoding: "utf8", timeout: 60_000 },
-    );
+    const ok = createAdmin();
     expect(ok.stderr).toBe("");
     expect(ok.stdout).toMatch(/administrateur/);
     server = spawn(...tsx("src/server/main.ts"), { env, stdio: "ignore" });
