@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildServerIfStale, buildWebIfStale, root, runServer } from "./lib.mjs";
 
-const dataDir = path.join(root, ".tmp/e2e-data");
+const dataDir = path.join(root, `.tmp/e2e-data-${process.env.PORT ?? 4173}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 buildWebIfStale();
 await buildServerIfStale();

@@ -19,4 +19,6 @@ export interface ApiErrorBody {
   message: string;
   /** Per-field messages, keyed by the dotted path of the field in the request body or query. */
   fields?: Record<string, string>;
+  /** Structured context for some conflicts (the agenda's warnings, for instance). */
+  details?: unknown;
 }

@@ -11,4 +11,12 @@ export const LIMITS = {
   password: { min: 10, max: 128 },
   pageSize: { default: 25, max: 100 },
   search: 200,
+  /** Occurrences of one series, and the span the agenda materialises for open-ended imported series. */
+  occurrences: 400,
+  seriesYears: 3,
+  /** Longest window one agenda query may ask for. */
+  windowDays: 400,
+  organizers: 10,
+  audiences: 10,
+  icsBytes: 2_000_000,
 } as const;

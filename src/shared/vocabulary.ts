@@ -36,3 +36,27 @@ export const PERSON_ROLES = [
   "partner_agent",
 ] as const;
 export const CONTACT_VISIBILITIES = ["private", "consortium", "public"] as const;
+
+// ---- agenda
+export const EVENT_AUDIENCES = [
+  "general_public",
+  "families",
+  "children",
+  "youth",
+  "seniors",
+  "professionals",
+  "project_holders",
+  "elected_officials",
+  "job_seekers",
+  "students",
+] as const;
+/** public: everyone, feeds included; consortium: signed-in members; draft: organisers and coordinators only. */
+export const EVENT_VISIBILITIES = ["public", "consortium", "draft"] as const;
+export const EVENT_STATUSES = ["tentative", "confirmed", "cancelled"] as const;
+export const EVENT_VENUES = ["place", "partner", "online"] as const;
+/** The recurrence patterns the editor offers; imported series may carry other RRULEs, kept as they are. */
+export const RECURRENCE_FREQUENCIES = ["weekly", "monthly_date", "monthly_weekday", "yearly"] as const;
+export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+/** Which occurrences of a series an edit applies to. */
+export const EDIT_SCOPES = ["one", "following", "all"] as const;
+export const BALANCE_DIMENSIONS = ["place", "audience", "theme"] as const;

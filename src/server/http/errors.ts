@@ -22,6 +22,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Structured context the client can act on, such as the events a new one clashes with. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.status = STATUS[code];
@@ -31,7 +33,8 @@ export class AppError extends Error {
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", "Connectez-vous pour continuer.");
 export const forbidden = () => new AppError("FORBIDDEN", "Votre rôle ne permet pas cette action.");
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} introuvable.`);
-export const conflict = (message: string, fields?: Record<string, string>) => new AppError("CONFLICT", message, fields);
+export const conflict = (message: string, fields?: Record<string, string>, details?: unknown) =>
+  new AppError("CONFLICT", message, fields, details);
 export const invalid = (fields: Record<string, string>, message = "Certains champs sont invalides.") =>
   new AppError("VALIDATION", message, fields);
 
@@ -97,6 +100,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const body: ApiErrorBody = { code: appError.code, message: appError.message };
     if (appError.fields) body.fields = appError.fields;
+    if (appError.details !== undefined) body.details = appError.details;
     return reply.status(appError.status).send(body);
   });
 }

@@ -9,6 +9,7 @@ export const ApiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
+  details: z.unknown().optional(),
 });
 
 /** Error responses documented on every consortium route. */

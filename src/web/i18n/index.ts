@@ -1,6 +1,10 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { setContractLocale } from "../../shared/contracts/messages.ts";
+import { agendaEn } from "./agenda.en.ts";
+import { agendaFr } from "./agenda.fr.ts";
+import { agendaToolsEn } from "./agenda-tools.en.ts";
+import { agendaToolsFr } from "./agenda-tools.fr.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
 
@@ -19,7 +23,11 @@ function storedLanguage(): Language {
 
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  // Each module's strings live in their own files, under their own key (t("agenda.…")).
+  resources: {
+    fr: { translation: { ...fr, agenda: agendaFr, agendaTools: agendaToolsFr } },
+    en: { translation: { ...en, agenda: agendaEn, agendaTools: agendaToolsEn } },
+  },
   lng: initial,
   fallbackLng: "fr",
   interpolation: { escapeValue: false },

@@ -1,3 +1,4 @@
+export * from "./agenda.ts";
 export * from "./auth.ts";
 export * from "./consortium.ts";
 export * from "./directory.ts";

@@ -1,0 +1,2 @@
+// Strings of the agenda-tools screens (en). Keys mirror the other language file.
+export const agendaToolsEn = {} as const;
