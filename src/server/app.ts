@@ -13,6 +13,7 @@ import { registerErrorHandler, registerNotFound } from "./http/errors.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { loadOrCreateSecret } from "./lib/secret.ts";
 import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
+import { registerAgendaRoutes } from "./modules/agenda/agenda.routes.ts";
 import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
@@ -89,6 +90,7 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   });
   registerConsortiumRoutes(app, { db: database.db, mailer, publicUrl: env.PUBLIC_URL });
   registerDirectoryRoutes(app, database.db);
+  registerAgendaRoutes(app, database.db);
   registerGeocodeRoutes(app, env.GEOCODER_URL);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

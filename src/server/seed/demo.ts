@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { isValidSiret } from "../../shared/lib/siret.ts";
 import type { Db } from "../db/client.ts";
 import { activities, memberPeriods, personRoles, representatives, users } from "../db/schema/index.ts";
+import { seedDemoAgenda } from "./demo-agenda.ts";
 import { type ConsortiumSeed, DEMO, type DemoAccountKey, NEIGHBOUR } from "./demo-data.ts";
 import {
   buildConsortium,
@@ -113,10 +114,22 @@ async function seedConsortium(db: Db, seed: ConsortiumSeed, userIds: Record<Demo
   await setCarrier(db, consortiumId, orgId(seed.carrier));
 
   // ---------------------------------------------------------------- places and spaces
+  const placeIds = new Map<string, { id: string; spaces: Map<string, string> }>();
   for (const { org, spaces, ...place } of seed.places) {
     const row = await buildPlace(db, { consortiumId, organizationId: orgId(org), ...place });
-    for (const space of spaces) await buildSpace(db, { consortiumId, placeId: row.id, ...space });
+    const spaceIds = new Map<string, string>();
+    for (const space of spaces) spaceIds.set(space.name, (await buildSpace(db, { consortiumId, placeId: row.id, ...space })).id);
+    placeIds.set(place.slug, { id: row.id, spaces: spaceIds });
   }
+  if (seed.slug === DEMO.slug)
+    await seedDemoAgenda(db, consortiumId, {
+      org: orgId,
+      place: (slug) => {
+        const place = placeIds.get(slug);
+        if (!place) throw new Error(`Seed de démonstration : lieu inconnu « ${slug} »`);
+        return place;
+      },
+    });
 
   // ---------------------------------------------------------------- people, roles, representatives
   const laterRoles: (typeof personRoles.$inferInsert)[] = [];

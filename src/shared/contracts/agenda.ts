@@ -77,7 +77,14 @@ const OnlineUrl = z
   .nullable()
   .optional();
 
-export const EventFields = z.object({
+const Audiences = z
+  .array(EventAudience)
+  .max(LIMITS.audiences)
+  .transform((list) => [...new Set(list)]);
+const Accessibility = z.array(z.enum(ACCESSIBILITY_FEATURES, say("Aménagement inconnu", "Unknown feature")));
+
+/** The fields of an event without defaults: an update leaves out what it does not change. */
+const EventShape = {
   title: RequiredText(),
   description: OptionalText(LIMITS.longText),
   venue: EventVenue,
@@ -94,17 +101,13 @@ export const EventFields = z.object({
     .min(1, say("Au moins une structure organisatrice", "At least one organising organisation"))
     .max(LIMITS.organizers)
     .transform((ids) => [...new Set(ids)]),
-  allDay: z.boolean().default(false),
+  allDay: z.boolean(),
   start: LocalDateTime,
   end: LocalDateTime,
-  audiences: z
-    .array(EventAudience)
-    .max(LIMITS.audiences)
-    .default([])
-    .transform((list) => [...new Set(list)]),
-  themes: Tags.default([]),
+  audiences: Audiences,
+  themes: Tags,
   price: OptionalText(LIMITS.tag),
-  accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES, say("Aménagement inconnu", "Unknown feature"))).default([]),
+  accessibility: Accessibility,
   capacity: z
     .number()
     .int()
@@ -112,9 +115,19 @@ export const EventFields = z.object({
     .max(100_000, say("100 000 au plus", "100,000 at most"))
     .nullable()
     .optional(),
+  visibility: EventVisibility,
+  status: EventStatus,
+  recurrence: Recurrence.nullable().optional(),
+};
+
+export const EventFields = z.object({
+  ...EventShape,
+  allDay: EventShape.allDay.default(false),
+  audiences: Audiences.default([]),
+  themes: Tags.default([]),
+  accessibility: Accessibility.default([]),
   visibility: EventVisibility.default("consortium"),
   status: EventStatus.default("confirmed"),
-  recurrence: Recurrence.nullable().optional(),
 });
 
 /** What the author says about the warnings they were shown before saving. */
@@ -128,12 +141,15 @@ export const Acknowledgement = z.object({
 export const CreateEventInput = EventFields.extend({ acknowledge: Acknowledgement.optional() });
 export type CreateEventInput = z.input<typeof CreateEventInput>;
 
-export const UpdateEventInput = EventFields.partial().extend({
-  scope: EditScope.default("all"),
-  /** The original start of the occurrence edited, for scope "one" and "following". */
-  occurrence: Instant.optional(),
-  acknowledge: Acknowledgement.optional(),
-});
+export const UpdateEventInput = z
+  .object(EventShape)
+  .partial()
+  .extend({
+    scope: EditScope.default("all"),
+    /** The original start of the occurrence edited, for scope "one" and "following". */
+    occurrence: Instant.optional(),
+    acknowledge: Acknowledgement.optional(),
+  });
 export type UpdateEventInput = z.input<typeof UpdateEventInput>;
 
 export const DeleteEventQuery = z.object({ scope: EditScope.default("all"), occurrence: Instant.optional() });
