@@ -160,3 +160,13 @@ function firstPerEvent<T extends { a: Slot; b: SlotRow }>(pairs: T[]): Array<T &
   }
   return [...byEvent.values()];
 }
+
+/** Only the probable duplicates of a candidate (the import preview flags them per row). */
+export async function findDuplicatesFor(db: Db, consortiumId: string, c: Candidate): Promise<Warning[]> {
+  const live = c.occurrences.filter((o) => !o.cancelled).slice(0, DUPLICATE_OCCURRENCES);
+  if (live.length === 0) return [];
+  const from = new Date(Math.min(...live.map((o) => o.startsAt.getTime())) - DAY);
+  const to = new Date(Math.max(...live.map((o) => o.endsAt.getTime())) + DAY);
+  const existing = await slotsBetween(db, consortiumId, from, to, c.eventId);
+  return duplicateWarnings(db, consortiumId, c, existing);
+}
