@@ -6,6 +6,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerBenchFloor } from "./bench-floor.ts";
 import type { Database } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { registerAuth } from "./http/auth.ts";
@@ -14,6 +15,9 @@ import { createMailer } from "./lib/mailer.ts";
 import { loadOrCreateSecret } from "./lib/secret.ts";
 import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
 import { registerAgendaRoutes } from "./modules/agenda/agenda.routes.ts";
+import { registerFeedsRoutes } from "./modules/agenda/feeds.routes.ts";
+import { registerImportRoutes } from "./modules/agenda/import.routes.ts";
+import { registerSubscriptionRefresher } from "./modules/agenda/subscriptions.ts";
 import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
@@ -91,6 +95,12 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   registerConsortiumRoutes(app, { db: database.db, mailer, publicUrl: env.PUBLIC_URL });
   registerDirectoryRoutes(app, database.db);
   registerAgendaRoutes(app, database.db);
+  registerFeedsRoutes(app, { db: database.db, publicUrl: env.PUBLIC_URL });
+  registerImportRoutes(app, database.db);
+  // Tests refresh subscriptions by calling refreshDue themselves, at the instants they choose.
+  registerSubscriptionRefresher(app, database.db, { enabled: env.NODE_ENV !== "test" });
+  // Floors of `npm run bench agenda` (docs/performance.md); never registered in a normal start.
+  if (process.env.BENCH_FLOOR === "1") registerBenchFloor(app, database.db);
   registerGeocodeRoutes(app, env.GEOCODER_URL);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
