@@ -2,7 +2,7 @@ import { toRRule } from "../../shared/agenda/recurrence.ts";
 import { addDays, allDayRange, mondayOf, parisDate, parisWallToInstant } from "../../shared/agenda/time.ts";
 import type { Recurrence } from "../../shared/contracts/agenda.ts";
 import type { Db } from "../db/client.ts";
-import { insertEvent } from "../modules/agenda/events.store.ts";
+import { insertEvents, type NewEvent } from "../modules/agenda/events.store.ts";
 
 // A year of the demo consortium's programme, dated from the day the demo is seeded (two months back, ten
 // ahead) so that it always looks alive. It holds what the agenda is there to find: two audience clashes and
@@ -382,6 +382,7 @@ export async function seedDemoAgenda(
   today = new Date(),
 ) {
   const monday = mondayOf(parisDate(today));
+  const list: NewEvent[] = [];
   for (const e of [...SERIES, ...ONE_OFFS]) {
     const day = addDays(monday, e.week * 7 + e.day);
     const place = ids.place(e.place);
@@ -397,10 +398,8 @@ export async function seedDemoAgenda(
         )
       : null;
     const orgs = Array.isArray(e.org) ? e.org : [e.org];
-    await insertEvent(
-      db,
-      consortiumId,
-      {
+    list.push({
+      values: {
         title: e.title,
         description: e.description ?? null,
         venue: "place",
@@ -415,7 +414,8 @@ export async function seedDemoAgenda(
         visibility: e.visibility ?? "public",
         status: e.status ?? "confirmed",
       },
-      orgs.map(ids.org),
-    );
+      organizerIds: orgs.map(ids.org),
+    });
   }
+  await insertEvents(db, consortiumId, list);
 }

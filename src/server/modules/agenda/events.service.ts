@@ -129,10 +129,14 @@ async function resolve(ctx: Ctx, f: Fields | Check, rrule: string | null): Promi
       spaceId = space.id;
     }
   } else if (f.venue === "partner") {
-    if (!f.partnerId) throw invalid({ partnerId: "Choisissez le partenaire qui accueille" });
-    const [partner] = await q.organizationsById(ctx.db, ctx.consortium.id, [f.partnerId]);
-    if (!partner || partner.kind !== "partner") throw invalid({ partnerId: "Partenaire introuvable dans ce consortium" });
-    partnerId = partner.id;
+    // A partner's venue is a partner of the directory, or only an address (imported events often are).
+    if (!f.partnerId && !f.venueName)
+      throw invalid({ partnerId: "Choisissez le partenaire qui accueille, ou indiquez l'adresse du lieu" });
+    if (f.partnerId) {
+      const [partner] = await q.organizationsById(ctx.db, ctx.consortium.id, [f.partnerId]);
+      if (!partner || partner.kind !== "partner") throw invalid({ partnerId: "Partenaire introuvable dans ce consortium" });
+      partnerId = partner.id;
+    }
   } else if (!f.onlineUrl) {
     throw invalid({ onlineUrl: "Indiquez le lien de l'événement en ligne" });
   }

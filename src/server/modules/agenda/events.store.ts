@@ -15,6 +15,12 @@ export type EventValues = Omit<
 
 export type ExceptionValues = Omit<typeof eventExceptions.$inferInsert, "eventId" | "consortiumId">;
 
+export interface NewEvent {
+  values: EventValues;
+  organizerIds: string[];
+  exceptions?: ExceptionValues[];
+}
+
 export async function insertEvent(
   tx: Db,
   consortiumId: string,
@@ -22,19 +28,74 @@ export async function insertEvent(
   organizerIds: string[],
   exceptions: ExceptionValues[] = [],
 ): Promise<string> {
-  const id = crypto.randomUUID();
-  await tx.insert(events).values({
-    ...values,
-    id,
-    consortiumId,
-    uid: values.uid ?? `${id}@maillage`,
-    titleKey: normalizeTitle(values.title),
-  });
-  await setOrganizers(tx, consortiumId, id, organizerIds);
-  if (exceptions.length > 0)
-    await tx.insert(eventExceptions).values(exceptions.map((x) => ({ ...x, eventId: id, consortiumId })));
-  await materialize(tx, consortiumId, id);
+  const [id] = await insertEvents(tx, consortiumId, [{ values, organizerIds, exceptions }]);
   return id;
+}
+
+/**
+ * Creates many events with a handful of multi-row statements (an import of a thousand events is a few
+ * dozen statements, not thousands): rows, organisers, exceptions, cooperations, then occurrences computed
+ * here from the same values, without reading anything back.
+ */
+export async function insertEvents(tx: Db, consortiumId: string, list: NewEvent[]): Promise<string[]> {
+  const rows = list.map(({ values }) => {
+    const id = crypto.randomUUID();
+    return { ...values, id, consortiumId, uid: values.uid ?? `${id}@maillage`, titleKey: normalizeTitle(values.title) };
+  });
+  const organizers = list.flatMap((e, i) =>
+    [...new Set(e.organizerIds)].map((organizationId) => ({ eventId: rows[i].id, organizationId, consortiumId })),
+  );
+  const exceptions = list.flatMap((e, i) => (e.exceptions ?? []).map((x) => ({ ...x, eventId: rows[i].id, consortiumId })));
+  const coops = list.flatMap((e, i) =>
+    e.organizerIds.length < 2
+      ? []
+      : [
+          {
+            consortiumId,
+            kind: "co_organisation" as const,
+            sourceType: "event",
+            sourceId: rows[i].id,
+            organizationIds: [...e.organizerIds].sort(),
+            occurredOn: parisDate(e.values.startsAt),
+          },
+        ],
+  );
+  const occurrences = rows.flatMap((row, i) =>
+    occurrenceRows(
+      {
+        ...row,
+        allDay: row.allDay ?? false,
+        rrule: row.rrule ?? null,
+        spaceId: row.spaceId ?? null,
+        placeId: row.placeId ?? null,
+        status: row.status ?? "confirmed",
+        visibility: row.visibility ?? "consortium",
+        audiences: row.audiences ?? [],
+      },
+      (list[i].exceptions ?? []).map((x) => ({
+        ...x,
+        startsAt: x.startsAt ?? null,
+        endsAt: x.endsAt ?? null,
+        spaceId: x.spaceId ?? null,
+        status: x.status ?? null,
+        title: x.title ?? null,
+        cancelled: x.cancelled ?? false,
+      })),
+    ),
+  );
+  // Batches keep each statement's parameters well under PostgreSQL's limit of 65,535.
+  for (const batch of chunks(rows, 200)) await tx.insert(events).values(batch);
+  for (const batch of chunks(organizers, 1000)) await tx.insert(eventOrganizers).values(batch);
+  for (const batch of chunks(exceptions, 500)) await tx.insert(eventExceptions).values(batch);
+  for (const batch of chunks(coops, 500)) await tx.insert(cooperations).values(batch);
+  for (const batch of chunks(occurrences, 500)) await tx.insert(eventOccurrences).values(batch);
+  return rows.map((r) => r.id);
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }
 
 /** Changes the event row; `sequence` goes up so calendars that subscribed take the change. */
@@ -91,7 +152,33 @@ export async function materialize(tx: Db, consortiumId: string, eventId: string)
   const [event] = await tx.select().from(events).where(eq(events.id, eventId));
   const exceptions = await tx.select().from(eventExceptions).where(eq(eventExceptions.eventId, eventId));
   await tx.delete(eventOccurrences).where(eq(eventOccurrences.eventId, eventId));
-  const spaceByStart = new Map(exceptions.map((x) => [x.originalStart.getTime(), x]));
+  const rows = occurrenceRows(event, exceptions);
+  for (const batch of chunks(rows, 500)) await tx.insert(eventOccurrences).values(batch);
+}
+
+type SeriesRow = Pick<
+  typeof events.$inferSelect,
+  | "id"
+  | "consortiumId"
+  | "startsAt"
+  | "endsAt"
+  | "allDay"
+  | "rrule"
+  | "status"
+  | "placeId"
+  | "spaceId"
+  | "visibility"
+  | "audiences"
+  | "titleKey"
+>;
+type ExceptionRow = Pick<
+  typeof eventExceptions.$inferSelect,
+  "originalStart" | "cancelled" | "startsAt" | "endsAt" | "spaceId" | "status" | "title"
+>;
+
+/** The occurrence rows of one event: its series expanded on Paris wall-clock time, with its exceptions applied. */
+function occurrenceRows(event: SeriesRow, exceptions: ExceptionRow[]) {
+  const byStart = new Map(exceptions.map((x) => [x.originalStart.getTime(), x]));
   const occurrences = expandSeries({
     startsAt: event.startsAt,
     endsAt: event.endsAt,
@@ -104,13 +191,12 @@ export async function materialize(tx: Db, consortiumId: string, eventId: string)
       endsAt: x.endsAt,
     })),
   });
-  if (occurrences.length === 0) return;
-  const rows = occurrences.map((o) => {
-    const exception = spaceByStart.get(o.originalStart.getTime());
+  return occurrences.map((o) => {
+    const exception = byStart.get(o.originalStart.getTime());
     const status = o.cancelled || event.status === "cancelled" ? "cancelled" : (exception?.status ?? event.status);
     return {
-      eventId,
-      consortiumId,
+      eventId: event.id,
+      consortiumId: event.consortiumId,
       originalStart: o.originalStart,
       startsAt: o.startsAt,
       endsAt: o.endsAt,
@@ -123,8 +209,6 @@ export async function materialize(tx: Db, consortiumId: string, eventId: string)
       modified: o.modified || o.cancelled || exception !== undefined,
     };
   });
-  // Batches keep each statement's parameters well under PostgreSQL's limit.
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(eventOccurrences).values(rows.slice(i, i + 500));
 }
 
 export async function upsertException(tx: Db, consortiumId: string, eventId: string, values: ExceptionValues) {

@@ -14,7 +14,7 @@ import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
 import * as q from "./agenda.queries.ts";
 import { type Candidate, findDuplicatesFor } from "./checks.service.ts";
-import { type EventValues, type ExceptionValues, insertEvent, materialize, updateEvent } from "./events.store.ts";
+import { type EventValues, type ExceptionValues, insertEvents, materialize, updateEvent } from "./events.store.ts";
 import { fetchCalendar, IcsFetchError, normaliseCalendarUrl } from "./ics/fetch.ts";
 import { IcsParseError, type ParsedEvent, parseCalendar, refreshHint } from "./ics/parse.ts";
 
@@ -396,13 +396,20 @@ export async function previewImport(ctx: Ctx, input: Source): Promise<ImportPrev
  * source's fields and exceptions (what people added here, such as audiences, place or visibility, stays).
  */
 export async function applyPlan(tx: Db, consortiumId: string, rows: PlannedRow[], d: Destination, now: Date) {
-  let created = 0;
+  const creates = rows.filter((row) => row.action === "create");
+  await insertEvents(
+    tx,
+    consortiumId,
+    creates.map((row) => ({
+      values: valuesOf(row.parsed, d),
+      organizerIds: [d.organizerId],
+      exceptions: exceptionsOf(row.parsed),
+    })),
+  );
+  const created = creates.length;
   let updated = 0;
   for (const row of rows) {
-    if (row.action === "create") {
-      await insertEvent(tx, consortiumId, valuesOf(row.parsed, d), [d.organizerId], exceptionsOf(row.parsed));
-      created++;
-    } else if (row.action === "update" && row.existing) {
+    if (row.action === "update" && row.existing) {
       const e = row.existing;
       const location = cut(row.parsed.location, LIMITS.shortText);
       const venue = e.venue === "online" && isLink(location) ? { onlineUrl: location } : { venueName: location };
