@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventOccurrences } from "../../src/server/db/schema/index.ts";
+import { insertEvents } from "../../src/server/modules/agenda/events.store.ts";
 import { as, createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { buildWorld, type World } from "../helpers/world.ts";
 
@@ -126,6 +127,53 @@ describe("audience clash", () => {
         (x: { a: { eventId: string }; b: { eventId: string } }) => [x.a.eventId, x.b.eventId].sort().join() === pair.join(),
       ),
     ).toBe(false);
+  });
+
+  it("lists a clash nobody answered on the health page, with what each reader may do about it", async () => {
+    // Written behind the checks, as an import or an older rule would have left it.
+    const ids = await t.db.transaction((tx) =>
+      insertEvents(tx, w.consortium.id, [
+        {
+          values: {
+            title: "Lecture au jardin",
+            venue: "place",
+            placeId: w.placeA.id,
+            startsAt: new Date("2027-04-07T12:00:00Z"),
+            endsAt: new Date("2027-04-07T14:00:00Z"),
+            audiences: ["children"],
+            visibility: "public",
+          },
+          organizerIds: [w.memberA.id],
+        },
+        {
+          values: {
+            title: "Atelier pâte à sel",
+            venue: "place",
+            placeId: w.placeB.id,
+            startsAt: new Date("2027-04-07T13:00:00Z"),
+            endsAt: new Date("2027-04-07T15:00:00Z"),
+            audiences: ["children"],
+            visibility: "public",
+          },
+          organizerIds: [w.memberB.id],
+        },
+      ]),
+    );
+    const find = (health: { clashes: Array<{ a: { eventId: string }; b: { eventId: string }; abilities: unknown }> }) =>
+      health.clashes.find((x) => [x.a.eventId, x.b.eventId].sort().join() === [...ids].sort().join());
+    const asMember = find((await as(t.app, w.users.member)("GET", `${c()}/health?months=12`)).json());
+    expect(asMember?.abilities).toEqual({ review: false, merge: false });
+    const asReferent = find((await as(t.app, w.users.referentA)("GET", `${c()}/health?months=12`)).json());
+    // The referent organises one of the two: they may accept the clash, not fold the other's event into theirs.
+    expect(asReferent?.abilities).toEqual({ review: true, merge: false });
+    const accepted = await as(t.app, w.users.referentA)("POST", `${c()}/reviews`, {
+      kind: "audience",
+      eventIds: ids,
+      verdict: "accepted",
+      reason: "Deux tranches d'âge",
+    });
+    expect(accepted.statusCode, accepted.body).toBe(204);
+    expect(find((await coordinator()("GET", `${c()}/health?months=12`)).json())).toBeUndefined();
   });
 
   it("counts the same evening as a clash even without overlap", async () => {

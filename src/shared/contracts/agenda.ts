@@ -316,6 +316,8 @@ export const HealthItem = z.object({
   b: EventRef,
   score: z.number().optional(),
   signals: z.array(z.string()).optional(),
+  /** review: accept the clash or declare the events distinct; merge: fold one into the other. */
+  abilities: z.object({ review: z.boolean(), merge: z.boolean() }),
 });
 
 export const HealthDto = z.object({

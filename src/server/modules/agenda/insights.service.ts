@@ -11,11 +11,21 @@ import { EVENT_AUDIENCES } from "../../../shared/vocabulary.ts";
 import { eventReviews } from "../../db/schema/index.ts";
 import type { Ctx } from "../../http/auth.ts";
 import { invalid } from "../../http/errors.ts";
+import { agendaPolicy } from "../../policies/agenda.ts";
 import { eventRef, frenchWhen } from "./agenda.presenter.ts";
 import * as q from "./agenda.queries.ts";
 import { windowBounds } from "./window.service.ts";
 
 const quote = (title: string) => `« ${title} »`;
+
+/** What the reader may do about a pair, so the page offers only the actions the server will accept. */
+function pairAbilities(ctx: Ctx, a: q.SlotRow, b: q.SlotRow) {
+  const pair: [{ organizerIds: string[] }, { organizerIds: string[] }] = [
+    { organizerIds: a.organizer_ids },
+    { organizerIds: b.organizer_ids },
+  ];
+  return { review: agendaPolicy.review(ctx.actor, pair), merge: agendaPolicy.merge(ctx.actor, pair) };
+}
 
 /**
  * Every open audience clash and probable duplicate of the coming months: what the warnings at save time
@@ -51,6 +61,7 @@ export async function programmeHealth(ctx: Ctx, months: number): Promise<HealthD
       const who = audiences.map((k) => audienceLabelFr(k)).join(", ");
       const how = reason === "same_evening" ? "le même soir" : "au même moment";
       return {
+        abilities: pairAbilities(ctx, ra, rb),
         kind: "audience" as const,
         explanation: `${quote(ra.title)} et ${quote(rb.title)} s'adressent au public « ${who} » ${how}, le ${frenchWhen(ra.starts_at, ra.all_day)}.`,
         a: eventRef(ra),
@@ -78,6 +89,7 @@ export async function programmeHealth(ctx: Ctx, months: number): Promise<HealthD
     const rb = byKey.get(`${pair.b.eventId}|${pair.b.startsAt.getTime()}`);
     if (!ra || !rb) continue;
     duplicates.push({
+      abilities: pairAbilities(ctx, ra, rb),
       kind: "duplicate",
       explanation: `${quote(ra.title)} (${ra.organizer_names.join(", ")}) et ${quote(rb.title)} (${rb.organizer_names.join(", ")}) semblent être le même événement : ${pair.signals.join(", ")}.`,
       a: eventRef(ra),
