@@ -2,6 +2,7 @@ import { lazy } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AppLayout } from "./layouts/AppLayout.tsx";
 import { PublicLayout } from "./layouts/PublicLayout.tsx";
+import { BareLayout } from "./pages/agenda/BareLayout.tsx";
 import { Providers } from "./providers.tsx";
 
 const SignInPage = lazy(() => import("./pages/SignInPage.tsx"));
@@ -23,6 +24,15 @@ const PeoplePage = lazy(() => import("./pages/PeoplePage.tsx"));
 const PersonPage = lazy(() => import("./pages/PersonPage.tsx"));
 const SearchPage = lazy(() => import("./pages/SearchPage.tsx"));
 const SettingsPage = lazy(() => import("./pages/SettingsPage.tsx"));
+const AgendaHealthPage = lazy(() => import("./pages/agenda-tools/HealthPage.tsx"));
+const AgendaBalancePage = lazy(() => import("./pages/agenda-tools/BalancePage.tsx"));
+const AgendaFeedsPage = lazy(() => import("./pages/agenda-tools/FeedsPage.tsx"));
+const AgendaImportPage = lazy(() => import("./pages/agenda-tools/ImportPage.tsx"));
+const AgendaPage = lazy(() => import("./pages/agenda/AgendaPage.tsx"));
+const NewEventPage = lazy(() => import("./pages/agenda/NewEventPage.tsx"));
+const EventPage = lazy(() => import("./pages/agenda/EventPage.tsx"));
+const PublicAgendaPage = lazy(() => import("./pages/agenda/PublicAgendaPage.tsx"));
+const EmbedAgendaPage = lazy(() => import("./pages/agenda/EmbedAgendaPage.tsx"));
 
 export function App() {
   return (
@@ -51,8 +61,19 @@ export function App() {
               <Route path="personnes/:id" element={<PersonPage />} />
               <Route path="recherche" element={<SearchPage />} />
               <Route path="parametres" element={<SettingsPage />} />
+              <Route path="agenda/sante" element={<AgendaHealthPage />} />
+              <Route path="agenda/equilibre" element={<AgendaBalancePage />} />
+              <Route path="agenda/flux" element={<AgendaFeedsPage />} />
+              <Route path="agenda/import" element={<AgendaImportPage />} />
+              <Route path="agenda" element={<AgendaPage />} />
+              <Route path="agenda/nouveau" element={<NewEventPage />} />
+              <Route path="agenda/evenements/:id" element={<EventPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
+          </Route>
+          <Route element={<BareLayout />}>
+            <Route path="/agenda/:slug" element={<PublicAgendaPage />} />
+            <Route path="/agenda/:slug/integration" element={<EmbedAgendaPage />} />
           </Route>
           <Route element={<PublicLayout />}>
             <Route path="*" element={<NotFoundPage />} />

@@ -75,6 +75,7 @@ function ConsortiumNav({ slug, onNavigate }: { slug: string; onNavigate: () => v
   const abilities = consortium.data?.abilities ?? {};
   const items = [
     { to: base, label: t("nav.overview"), exact: true },
+    { to: `${base}/agenda`, label: t("agenda.nav") },
     { to: `${base}/membres`, label: t("nav.members") },
     { to: `${base}/lieux`, label: t("nav.places") },
     { to: `${base}/personnes`, label: t("nav.people") },
