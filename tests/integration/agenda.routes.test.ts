@@ -12,7 +12,7 @@ let eventB: string;
 let otherEvent: string;
 const c = (w: World) => `/api/consortia/${w.consortium.slug}/agenda`;
 
-export const eventBody = (w: World, over: Record<string, unknown> = {}) => ({
+const eventBody = (w: World, over: Record<string, unknown> = {}) => ({
   title: "Atelier réparation de vélos",
   venue: "place",
   placeId: w.placeA.id,
