@@ -359,6 +359,14 @@ describe("series", () => {
 });
 
 describe("visibility and cache", () => {
+  it("tells the web app who may publish", async () => {
+    const abilities = async (user: (typeof w.users)[keyof typeof w.users]) =>
+      (await as(t.app, user)("GET", `/api/consortia/${w.consortium.slug}`)).json().abilities;
+    expect((await abilities(w.users.referentA)).createEvent).toBe(true);
+    expect((await abilities(w.users.member)).createEvent).toBe(false);
+    expect((await abilities(w.users.partner)).createEvent).toBe(false);
+  });
+
   it("shows drafts to coordinators and organisers only", async () => {
     const draft = await create({
       title: "Projet de programme",

@@ -9,6 +9,8 @@ export const consortiumPolicy = {
   createOrganization: (a: Actor) => isCoordinator(a),
   createPlace: (a: Actor) => isCoordinator(a) || a.role === "referent",
   createPerson: (a: Actor) => isCoordinator(a) || a.role === "referent",
+  /** Publishing in the agenda: a referent for events their organisation takes part in (policies/agenda.ts). */
+  createEvent: (a: Actor) => isCoordinator(a) || a.role === "referent",
 };
 
 export const organizationPolicy = {

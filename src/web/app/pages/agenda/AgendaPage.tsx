@@ -41,8 +41,7 @@ export default function AgendaPage() {
   const hasOtherVenues = (agenda.data?.items ?? []).some((o) => !o.placeId);
 
   const abilities = consortium.data?.abilities ?? {};
-  const role = consortium.data?.myRole;
-  const canCreate = abilities.createEvent ?? (role === "coordinator" || role === "referent" || abilities.update === true);
+  const canCreate = abilities.createEvent === true;
   const dayHref = (day: string) => agendaSearch({ view: "day", date: day, filters });
   const viewProps = {
     date,

@@ -27,7 +27,7 @@ export default function NewEventPage() {
   const pending = consortium.isPending || places.isPending || organizations.isPending;
   const error = consortium.error ?? places.error ?? organizations.error;
   const role = consortium.data?.myRole;
-  const canCreate = consortium.data?.abilities.createEvent ?? (role === "coordinator" || role === "referent");
+  const canCreate = consortium.data?.abilities.createEvent === true;
   // A referent publishes for their organisation: the one organisation they may edit.
   const own = role === "referent" ? organizations.data?.find((o) => o.abilities.update) : undefined;
 
