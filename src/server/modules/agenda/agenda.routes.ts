@@ -26,6 +26,7 @@ import { ApiErrorSchema, errorResponses, typed } from "../../http/route-helpers.
 import type { CachedBody } from "./agenda.cache.ts";
 import * as eventsService from "./events.service.ts";
 import * as insights from "./insights.service.ts";
+import * as pairs from "./pairs.service.ts";
 import { agendaWindow } from "./window.service.ts";
 
 const base = "/api/consortia/:slug/agenda";
@@ -103,7 +104,7 @@ export function registerAgendaRoutes(fastify: FastifyInstance, db: Db) {
       body: CoOrganizeInput,
       response: { 200: EventDto, ...errorResponses },
     },
-    handler: async (req) => eventsService.coOrganize(await ctx(req), req.params.id, req.body.organizationId),
+    handler: async (req) => pairs.coOrganize(await ctx(req), req.params.id, req.body.organizationId),
   });
   app.post(`${base}/events/:id/merge`, {
     schema: {
@@ -113,7 +114,7 @@ export function registerAgendaRoutes(fastify: FastifyInstance, db: Db) {
       body: LinkDuplicateInput,
       response: { 200: EventDto, ...errorResponses },
     },
-    handler: async (req) => eventsService.mergeDuplicate(await ctx(req), req.params.id, req.body.duplicateId),
+    handler: async (req) => pairs.mergeDuplicate(await ctx(req), req.params.id, req.body.duplicateId),
   });
   app.post(`${base}/reviews`, {
     schema: {
@@ -124,7 +125,7 @@ export function registerAgendaRoutes(fastify: FastifyInstance, db: Db) {
       response: { 204: z.null(), ...errorResponses },
     },
     handler: async (req, reply) => {
-      await eventsService.review(await ctx(req), req.body);
+      await pairs.review(await ctx(req), req.body);
       return reply.status(204).send(null);
     },
   });

@@ -73,7 +73,7 @@ export async function warningsFor(db: Db, consortiumId: string, c: Candidate): P
   const rowOf = (slot: Slot) => (slot as Slot & { row: SlotRow }).row;
 
   const space = firstPerEvent(spaceConflicts<Slot>(mine, theirs).map(({ a, b }) => ({ a, b: rowOf(b) }))).map(
-    ({ a, b, count }): Warning => ({
+    ({ b, count }): Warning => ({
       kind: "space",
       explanation: `${quote(b.title)} occupe déjà cet espace le ${frenchWhen(b.starts_at, b.all_day)}${more(count)}.`,
       other: eventRef(b),

@@ -149,7 +149,11 @@ async function syncCooperation(tx: Db, consortiumId: string, eventId: string, or
  * event_occurrences refuses here, inside the caller's transaction, a space that another event holds.
  */
 export async function materialize(tx: Db, consortiumId: string, eventId: string) {
-  const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+  const [event] = await tx
+    .select()
+    .from(events)
+    .where(and(eq(events.consortiumId, consortiumId), eq(events.id, eventId)));
+  if (!event) return;
   const exceptions = await tx.select().from(eventExceptions).where(eq(eventExceptions.eventId, eventId));
   await tx.delete(eventOccurrences).where(eq(eventOccurrences.eventId, eventId));
   const rows = occurrenceRows(event, exceptions);
