@@ -167,6 +167,8 @@ interface Row {
   route: LoadResult;
   /** Which ratios have a target: throughput and p99 (windows, feeds) or p99 only (create). */
   kind: "read" | "write" | "info";
+  /** One request at a time, a fixed number of them: only latencies mean something, not requests a second. */
+  sequential?: boolean;
 }
 
 const json = { "content-type": "application/json" };
@@ -395,13 +397,13 @@ async function measureCreate(server: RunningServer, dataset: Dataset, cookie: st
       }),
     },
   ]);
-  rows.push({ measure: "create event, all checks", connections: 1, floor, route, kind: "write" });
-  rows.push({ measure: "check only (POST /check)", connections: 1, floor, route: check, kind: "info" });
+  rows.push({ measure: "create event, all checks", connections: 1, floor, route, kind: "write", sequential: true });
+  rows.push({ measure: "check only (POST /check)", connections: 1, floor, route: check, kind: "info", sequential: true });
 }
 
 // ---------------------------------------------------------------- report
 
-const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const pad = (s: string, n: number) => s.padEnd(n);
 const padl = (s: string, n: number) => s.padStart(n);
 
@@ -420,17 +422,24 @@ function failuresOf(r: LoadResult) {
 }
 
 function table(engine: string, rows: Row[]) {
+  const pct = (x: number | null) => (x === null ? "?" : `${Math.round(x * 100)}%`);
   const lines = [
-    `${pad("measure", 30)} ${padl("conn", 4)} ${padl("floor req/s", 11)} ${padl("route req/s", 11)} ${padl("ratio", 6)}  ` +
-      `${padl("floor p50/p99 ms", 17)} ${padl("route p50/p99 ms", 17)} ${padl("p99 ×", 6)}  ${padl("server cpu", 10)} ${padl("client cpu", 10)}  target`,
+    `${pad("measure", 28)} ${padl("conn", 4)} ${padl("floor/s", 7)} ${padl("route/s", 7)} ${padl("ratio", 5)} ` +
+      `${padl("floor p50/p99", 15)} ${padl("route p50/p99", 15)} ${padl("p99 ×", 5)} ${padl("cpu ms/answer", 15)} ` +
+      `${padl("server cpu", 10)} ${padl("client cpu", 10)}  target`,
   ];
   for (const r of rows) {
-    const cpu = (x: number | null) => (x === null ? "?" : `${Math.round(x * 100)}%`);
+    const perAnswer =
+      r.floor.serverMsPerAnswer === null || r.route.serverMsPerAnswer === null
+        ? "?"
+        : `${ms(r.floor.serverMsPerAnswer)}/${ms(r.route.serverMsPerAnswer)} ×${(r.route.serverMsPerAnswer / r.floor.serverMsPerAnswer).toFixed(0)}`;
+    const rate = (x: LoadResult) => (r.sequential ? "–" : x.rps.toFixed(0));
     lines.push(
-      `${pad(r.measure, 30)} ${padl(String(r.connections), 4)} ${padl(r.floor.rps.toFixed(0), 11)} ${padl(r.route.rps.toFixed(0), 11)} ` +
-        `${padl(`${((r.route.rps / r.floor.rps) * 100).toFixed(0)}%`, 6)}  ` +
-        `${padl(`${ms(r.floor.p50)} / ${ms(r.floor.p99)}`, 17)} ${padl(`${ms(r.route.p50)} / ${ms(r.route.p99)}`, 17)} ` +
-        `${padl((r.route.p99 / r.floor.p99).toFixed(2), 6)}  ${padl(`${cpu(r.floor.serverCpu)}/${cpu(r.route.serverCpu)}`, 10)} ${padl(`${cpu(r.floor.clientCpu)}/${cpu(r.route.clientCpu)}`, 10)}  ${verdict(r)}` +
+      `${pad(r.measure, 28)} ${padl(String(r.connections), 4)} ${padl(rate(r.floor), 7)} ${padl(rate(r.route), 7)} ` +
+        `${padl(rate(r.floor) === "–" ? "–" : pct(r.route.rps / r.floor.rps), 5)} ` +
+        `${padl(`${ms(r.floor.p50)}/${ms(r.floor.p99)}`, 15)} ${padl(`${ms(r.route.p50)}/${ms(r.route.p99)}`, 15)} ` +
+        `${padl((r.route.p99 / r.floor.p99).toFixed(1), 5)} ${padl(perAnswer, 15)} ` +
+        `${padl(`${pct(r.floor.serverCpu)}/${pct(r.route.serverCpu)}`, 10)} ${padl(`${pct(r.floor.clientCpu)}/${pct(r.route.clientCpu)}`, 10)}  ${verdict(r)}` +
         `${failuresOf(r.route) ? `  (route: ${failuresOf(r.route)})` : ""}${failuresOf(r.floor) ? `  (floor: ${failuresOf(r.floor)})` : ""}`,
     );
   }

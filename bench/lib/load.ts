@@ -1,7 +1,17 @@
 // Load generation over loopback with autocannon (ADR 0017), with our own latency record: autocannon's histogram
 // keeps whole milliseconds, too coarse for floors that answer in a fraction of one.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import autocannon, { type RawRequest } from "autocannon";
+
+// autocannon appends every chunk of every response body to a string, decoding it as UTF-8. With 200–350 kB of
+// French JSON or iCalendar per answer, that decoding cost the load generator more than the server spent
+// answering, and the floors measured the client. Bodies are never checked here, so the bench keeps only their
+// byte count (autocannon counts bytes on its own). Pinned version: check this method when upgrading (ADR 0017).
+const PipelinedRequestsQueue = createRequire(import.meta.url)("autocannon/lib/pipelinedRequestsQueue.js") as {
+  prototype: { addBody(data: Buffer): void };
+};
+PipelinedRequestsQueue.prototype.addBody = () => {};
 
 export interface Variant {
   /** Builds request number i (path, method, headers, body); i keeps counting across warm-up and rounds. */
@@ -41,6 +51,11 @@ export interface LoadResult {
   clientCpu: number;
   /** Resident memory of the server after its last round, in MB. */
   serverRssMb: number | null;
+  /**
+   * Server CPU time per successful answer, in ms: what the route costs the server whatever limited the run (the
+   * client, other work on the machine). With PostgreSQL, the database's own processes are not counted.
+   */
+  serverMsPerAnswer: number | null;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -183,6 +198,7 @@ export async function compare(options: LoadOptions, variants: Variant[]): Promis
       serverCpu: t.ticks === null ? null : t.ticks / TICKS_PER_SECOND / t.seconds,
       clientCpu: t.clientMicros / 1e6 / t.seconds,
       serverRssMb: t.rss,
+      serverMsPerAnswer: t.ticks === null || t.ok === 0 ? null : ((t.ticks / TICKS_PER_SECOND) * 1000) / t.ok,
     };
   });
 }
