@@ -7,6 +7,7 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerBenchFloor } from "./bench-floor.ts";
+import { ChangeFeed } from "./db/changes.ts";
 import type { Database } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { registerAuth } from "./http/auth.ts";
@@ -85,6 +86,14 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
     quiet: env.NODE_ENV === "test",
   });
 
+  // Sessions, access and agenda versions are kept in memory while this feed hears every change (ADR 0021).
+  const changes = await ChangeFeed.start(database);
+  app.addHook("onClose", async () => changes.stop());
+  // What a request changed must be known before its answer leaves, so the next request never reads the
+  // memory of before (PostgreSQL only; PGlite hears it within the commit).
+  app.addHook("onSend", async (request) => {
+    if (request.method !== "GET" && request.method !== "HEAD") await changes.settle();
+  });
   registerAuth(app, auth, database.db, env.PUBLIC_URL);
   registerAdminRoutes(app, {
     database,

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { buildApp } from "../../src/server/app.ts";
+import { changesOf } from "../../src/server/db/changes.ts";
 import { createDatabase, type Database, type Db } from "../../src/server/db/client.ts";
 import { loadEnv } from "../../src/server/env.ts";
 
@@ -11,6 +12,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   engine: "pglite" | "postgres";
+  /** Waits until the server has heard of every change committed so far, as after a write made behind its back. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     db: database.db,
     engine: database.engine,
+    settle: async () => changesOf(database.db)?.settle(),
     close: async () => {
       await app.close();
       await database.close();

@@ -362,6 +362,7 @@ describe("feed addresses and private feeds", () => {
     const path = await privatePath("partner");
     expect((await get(path)).statusCode).toBe(200);
     await t.db.delete(consortiumAccounts).where(eq(consortiumAccounts.userId, w.users.partner.id));
+    await t.settle();
     expect((await get(path)).statusCode).toBe(404);
   });
 });

@@ -104,6 +104,7 @@ describe("accounts and sessions", () => {
     // Only instance admins read the outbox; make this user one for the check.
     const { instanceAdmins } = await import("../../src/server/db/schema/index.ts");
     await t.db.insert(instanceAdmins).values({ userId: admin.id });
+    await t.settle();
     const outbox = (await as(t.app, admin)("GET", "/api/admin/outbox")).json();
     const mail = outbox.find((m: { to: string }) => m.to === "jeanne@exemple.fr");
     expect(mail.subject).toMatch(/mot de passe/);

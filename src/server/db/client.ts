@@ -24,6 +24,11 @@ export interface Database {
   engine: Engine;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Receives the notifications of `channel` (LISTEN). `onLost` is called if the connection that listens
+   * breaks (PostgreSQL only); the answer stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>>;
 }
 
 export const pgliteExtensions = { pg_trgm, unaccent, btree_gist };
@@ -41,6 +46,26 @@ export async function createDatabase(options: { url?: string; dataDir?: string; 
       engine: "postgres",
       migrate: () => migratePg(db as never, { migrationsFolder }),
       close: () => pool.end(),
+      async listen(channel, onMessage, onLost) {
+        // A connection of its own: a pooled one would be handed to queries and miss notifications.
+        const client = new pg.Client({ connectionString: options.url, application_name: "maillage-listen" });
+        let open = true;
+        const lost = () => {
+          if (open) onLost();
+          open = false;
+        };
+        client.on("error", lost);
+        client.on("end", lost);
+        client.on("notification", (message) => {
+          if (message.channel === channel) onMessage(message.payload ?? "");
+        });
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+        return async () => {
+          open = false;
+          await client.end().catch(() => {});
+        };
+      },
     };
   }
   const dataDir = options.dataDir ?? "memory://";
@@ -63,6 +88,14 @@ export async function createDatabase(options: { url?: string; dataDir?: string; 
       close: async () => {
         await client.close();
         release();
+      },
+      async listen(channel, onMessage) {
+        // In-process: a notification is handed over while the committing query's answer is read, before
+        // that query's promise settles, so nothing can read the database between a commit and its news.
+        const stop = await client.listen(channel, onMessage);
+        return async () => {
+          if (!client.closed) await stop();
+        };
       },
     };
   } catch (error) {

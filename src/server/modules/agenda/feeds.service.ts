@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { addDays, parisDate, parisWallToInstant } from "../../../shared/agenda/time.ts";
 import type { FeedLinksDto, PublicAgendaDto, PublicEventQuery } from "../../../shared/contracts/agenda.ts";
+import { remembered } from "../../db/changes.ts";
 import type { Db } from "../../db/client.ts";
 import {
   calendarTokens,
@@ -287,11 +288,16 @@ async function feedEvents(
 
 // ---------------------------------------------------------------- public answers
 
+// Feeds are polled by every calendar subscribed to them: slugs are resolved from memory, forgotten when a
+// consortium or a place changes (ADR 0021).
 async function consortiumBySlug(db: Db, slug: string) {
-  const [row] = await db
-    .select({ id: consortia.id, slug: consortia.slug, name: consortia.name })
-    .from(consortia)
-    .where(eq(consortia.slug, slug));
+  const row = await remembered(db, "feed-consortia", "directory", slug, async () => {
+    const [found] = await db
+      .select({ id: consortia.id, slug: consortia.slug, name: consortia.name })
+      .from(consortia)
+      .where(eq(consortia.slug, slug));
+    return found ?? null;
+  });
   if (!row) throw notFound("Agenda");
   return row;
 }
@@ -317,10 +323,13 @@ export async function publicFeed(db: Db, slug: string, publicUrl: string, now = 
 /** One member place's public events. */
 export async function placeFeed(db: Db, slug: string, placeSlug: string, publicUrl: string, now = new Date()) {
   const consortium = await consortiumBySlug(db, slug);
-  const [place] = await db
-    .select({ id: places.id, slug: places.slug, name: places.name })
-    .from(places)
-    .where(and(eq(places.consortiumId, consortium.id), eq(places.slug, placeSlug)));
+  const place = await remembered(db, "feed-places", "directory", `${consortium.id}/${placeSlug}`, async () => {
+    const [found] = await db
+      .select({ id: places.id, slug: places.slug, name: places.name })
+      .from(places)
+      .where(and(eq(places.consortiumId, consortium.id), eq(places.slug, placeSlug)));
+    return found ?? null;
+  });
   if (!place) throw notFound("Lieu");
   const urls = feedUrls(publicUrl, consortium.slug);
   return agendaCache.get(db, consortium.id, `ics:place:${place.id}:${publicUrl}:${dayKey(now)}`, async () =>
