@@ -163,7 +163,13 @@ export async function venueNames(db: Db, placeId: string | null, partnerId: stri
 
 export async function findPlaceWithOrg(db: Db, consortiumId: string, placeId: string) {
   const [row] = await db
-    .select({ id: places.id, organizationId: places.organizationId, latitude: places.latitude, longitude: places.longitude })
+    .select({
+      id: places.id,
+      name: places.name,
+      organizationId: places.organizationId,
+      latitude: places.latitude,
+      longitude: places.longitude,
+    })
     .from(places)
     .where(and(eq(places.consortiumId, consortiumId), eq(places.id, placeId)));
   return row ?? null;

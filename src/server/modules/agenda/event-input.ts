@@ -22,6 +22,10 @@ export type Ack = NonNullable<Fields["acknowledge"]>;
 export interface Resolved {
   values: EventValues;
   organizerIds: string[];
+  /** What the answer shows of the references, read while checking them. */
+  organizers: Array<{ id: string; name: string }>;
+  placeName: string | null;
+  partnerName: string | null;
   latitude: number | null;
   longitude: number | null;
 }
@@ -61,41 +65,40 @@ export function recurrenceRule(recurrence: Recurrence | null | undefined, start:
 
 /** Checks every reference of the input against the consortium: organisers, place, space, partner. */
 export async function resolve(ctx: Ctx, f: Fields | Check, rrule: string | null): Promise<Resolved> {
-  const organizers = await q.organizationsById(ctx.db, ctx.consortium.id, f.organizerIds);
+  if (f.venue === "place" && !f.placeId) throw invalid({ placeId: "Choisissez le lieu" });
+  if (f.venue === "partner" && !f.partnerId && !f.venueName)
+    // A partner's venue is a partner of the directory, or only an address (imported events often are).
+    throw invalid({ partnerId: "Choisissez le partenaire qui accueille, ou indiquez l'adresse du lieu" });
+  if (f.venue === "online" && !f.onlineUrl) throw invalid({ onlineUrl: "Indiquez le lien de l'événement en ligne" });
+  const id = ctx.consortium.id;
+  // Independent lookups: a PostgreSQL server answers them side by side.
+  const [organizers, place, space, partners] = await Promise.all([
+    q.organizationsById(ctx.db, id, f.organizerIds),
+    f.venue === "place" && f.placeId ? q.findPlaceWithOrg(ctx.db, id, f.placeId) : null,
+    f.venue === "place" && f.spaceId ? q.findSpace(ctx.db, id, f.spaceId) : null,
+    f.venue === "partner" && f.partnerId ? q.organizationsById(ctx.db, id, [f.partnerId]) : [],
+  ]);
   if (organizers.length !== f.organizerIds.length)
     throw invalid({ organizerIds: "Une structure organisatrice est introuvable dans ce consortium" });
-  let placeId: string | null = null;
-  let spaceId: string | null = null;
-  let partnerId: string | null = null;
-  let latitude: number | null = null;
-  let longitude: number | null = null;
-  if (f.venue === "place") {
-    if (!f.placeId) throw invalid({ placeId: "Choisissez le lieu" });
-    const place = await q.findPlaceWithOrg(ctx.db, ctx.consortium.id, f.placeId);
-    if (!place) throw invalid({ placeId: "Lieu introuvable dans ce consortium" });
-    placeId = place.id;
-    latitude = place.latitude;
-    longitude = place.longitude;
-    if (f.spaceId) {
-      const space = await q.findSpace(ctx.db, ctx.consortium.id, f.spaceId);
-      if (!space || space.placeId !== place.id) throw invalid({ spaceId: "Cet espace n'appartient pas au lieu choisi" });
-      spaceId = space.id;
-    }
-  } else if (f.venue === "partner") {
-    // A partner's venue is a partner of the directory, or only an address (imported events often are).
-    if (!f.partnerId && !f.venueName)
-      throw invalid({ partnerId: "Choisissez le partenaire qui accueille, ou indiquez l'adresse du lieu" });
-    if (f.partnerId) {
-      const [partner] = await q.organizationsById(ctx.db, ctx.consortium.id, [f.partnerId]);
-      if (partner?.kind !== "partner") throw invalid({ partnerId: "Partenaire introuvable dans ce consortium" });
-      partnerId = partner.id;
-    }
-  } else if (!f.onlineUrl) {
-    throw invalid({ onlineUrl: "Indiquez le lien de l'événement en ligne" });
-  }
+  if (f.venue === "place" && !place) throw invalid({ placeId: "Lieu introuvable dans ce consortium" });
+  if (f.venue === "place" && f.spaceId && (!space || space.placeId !== place?.id))
+    throw invalid({ spaceId: "Cet espace n'appartient pas au lieu choisi" });
+  const partner = partners[0];
+  if (f.venue === "partner" && f.partnerId && partner?.kind !== "partner")
+    throw invalid({ partnerId: "Partenaire introuvable dans ce consortium" });
+  const placeId = place?.id ?? null;
+  const spaceId = space?.id ?? null;
+  const partnerId = f.venue === "partner" ? (partner?.id ?? null) : null;
+  const latitude = place?.latitude ?? null;
+  const longitude = place?.longitude ?? null;
   const { startsAt, endsAt } = resolveTimes(f.allDay, f.start, f.end);
   return {
     organizerIds: f.organizerIds,
+    organizers: organizers
+      .map((o) => ({ id: o.id, name: o.name }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    placeName: place?.name ?? null,
+    partnerName: partner?.name ?? null,
     latitude,
     longitude,
     values: {

@@ -101,7 +101,14 @@ export async function createEvent(ctx: Ctx, input: Fields): Promise<EventDto> {
       return eventId;
     }),
   );
-  return getEvent(ctx, id);
+  // The answer is made from what the checks already read; only the row's defaults come from the database.
+  const row = await q.findEvent(ctx.db, ctx.consortium.id, id);
+  if (!row) throw notFound("Événement");
+  return presentEvent(ctx.actor, row, resolved.organizers, [], {
+    placeName: resolved.placeName,
+    partnerName: resolved.partnerName,
+    subscriptionUrl: null,
+  });
 }
 
 /** Fields one occurrence may change on its own; the rest belongs to the whole series. */
