@@ -63,6 +63,8 @@ const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).for
 
 // ---------------------------------------------------------------- data
 
+const CREATED_MARK = "Créé par le banc d'essai de l'agenda.";
+
 interface Prepared {
   env: Record<string, string>;
   dataset: Dataset;
@@ -92,6 +94,9 @@ async function placeYearOf(exec: Exec, dataset: Dataset) {
   return Number(row.n);
 }
 
+/** A reused dataset holds the events a previous run created, in the very slots this run creates them in. */
+const FORGET_CREATED = `delete from events where description = '${CREATED_MARK.replace(/'/g, "''")}'`;
+
 async function preparePglite(): Promise<Prepared> {
   const dataDir = path.join(work, `pglite-${scale}`);
   const manifest = path.join(dataDir, "bench.json");
@@ -101,6 +106,12 @@ async function preparePglite(): Promise<Prepared> {
   if (args.reuse && fs.existsSync(manifest)) {
     console.log(`  reusing ${path.relative(root, dataDir)}`);
     const saved = JSON.parse(fs.readFileSync(manifest, "utf8"));
+    const client = await PGlite.create(path.join(dataDir, "pg"), { extensions: pgliteExtensions });
+    try {
+      await client.query(FORGET_CREATED);
+    } finally {
+      await client.close();
+    }
     return { env: { DATA_DIR: dataDir }, ...saved, generatedIn: null, cleanup };
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -137,6 +148,9 @@ async function preparePostgres(): Promise<Prepared> {
   };
   if (args.reuse && fs.existsSync(manifest)) {
     console.log(`  reusing database ${PG_DATABASE}`);
+    const client = new pg.Client({ connectionString: pgUrl() });
+    await client.connect();
+    await client.query(FORGET_CREATED).finally(() => client.end());
     return { env, ...JSON.parse(fs.readFileSync(manifest, "utf8")), generatedIn: null, cleanup };
   }
   await adminQuery(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
@@ -216,7 +230,7 @@ function eventBody(dataset: Dataset, i: number, hour: string, acknowledge: boole
   const day = addDays(today, 1 + ((group * 37) % 300));
   return JSON.stringify({
     title: `${nonsense(i)} ${nonsense(i + 50_000)}`,
-    description: "Créé par le banc d'essai de l'agenda.",
+    description: CREATED_MARK,
     venue: "place",
     placeId: place.id,
     spaceId: space,

@@ -19,4 +19,6 @@ export const LIMITS = {
   organizers: 10,
   audiences: 10,
   icsBytes: 2_000_000,
+  /** Places taking turns in one rotation. */
+  rotationHosts: 30,
 } as const;

@@ -3,7 +3,7 @@ import type { TestApp } from "./test-app.ts";
 import { as } from "./test-app.ts";
 import type { World } from "./world.ts";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Role = keyof World["users"];
 
 export interface RouteCase {

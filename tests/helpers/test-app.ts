@@ -102,6 +102,6 @@ export function cookieOf(res: LightMyRequestResponse): string {
 
 /** `app.inject` with a user's session (or none). */
 export function as(app: FastifyInstance, user: TestUser | null) {
-  return (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: unknown) =>
+  return (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as never, headers: user ? { cookie: user.cookie } : {} });
 }

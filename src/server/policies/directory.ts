@@ -11,6 +11,7 @@ export const consortiumPolicy = {
   createPerson: (a: Actor) => isCoordinator(a) || a.role === "referent",
   /** Publishing in the agenda: a referent for events their organisation takes part in (policies/agenda.ts). */
   createEvent: (a: Actor) => isCoordinator(a) || a.role === "referent",
+  createRotation: (a: Actor) => isCoordinator(a),
 };
 
 export const organizationPolicy = {

@@ -2,3 +2,4 @@ export * from "./agenda.ts";
 export * from "./auth.ts";
 export * from "./consortium.ts";
 export * from "./directory.ts";
+export * from "./rotations.ts";

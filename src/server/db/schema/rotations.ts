@@ -1,0 +1,157 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { events } from "./agenda.ts";
+import { users } from "./auth.ts";
+import { consortia } from "./consortium.ts";
+import { organizations, places, spaces } from "./directory.ts";
+
+const consortiumRef = () =>
+  uuid()
+    .notNull()
+    .references(() => consortia.id, { onDelete: "cascade" });
+const rotationRef = () =>
+  uuid()
+    .notNull()
+    .references(() => rotations.id, { onDelete: "cascade" });
+const stamps = {
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * A meeting hosted in turn. Its dates repeat like an agenda series (first date in Paris wall-clock time and a
+ * recurrence); each date becomes a turn, and each planned turn an event of the agenda at the host's place.
+ */
+export const rotations = pgTable(
+  "rotations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    consortiumId: consortiumRef(),
+    name: text().notNull(),
+    description: text(),
+    startLocal: text().notNull(),
+    endLocal: text().notNull(),
+    recurrence: jsonb().$type<Record<string, unknown>>().notNull(),
+    rrule: text().notNull(),
+    weighting: text({ enum: ["equal", "weighted"] })
+      .notNull()
+      .default("equal"),
+    minGapDays: integer().notNull().default(0),
+    minCapacity: integer(),
+    stepFree: boolean().notNull().default(false),
+    audiences: text().array().notNull().default(sql`'{}'::text[]`),
+    visibility: text({ enum: ["public", "consortium", "draft"] })
+      .notNull()
+      .default("consortium"),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    ...stamps,
+  },
+  (t) => [index().on(t.consortiumId), check("rotations_gap_ck", sql`${t.minGapDays} between 0 and 365`)],
+);
+
+export const rotationHosts = pgTable(
+  "rotation_hosts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    rotationId: rotationRef(),
+    consortiumId: consortiumRef(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    placeId: uuid()
+      .notNull()
+      .references(() => places.id, { onDelete: "cascade" }),
+    spaceId: uuid().references(() => spaces.id, { onDelete: "set null" }),
+    weight: doublePrecision().notNull().default(1),
+    pastTurns: integer().notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("rotation_hosts_uq").on(t.rotationId, t.organizationId),
+    check("rotation_hosts_weight_ck", sql`${t.weight} > 0`),
+    check("rotation_hosts_past_ck", sql`${t.pastTurns} >= 0`),
+  ],
+);
+
+/** Days a host cannot take a turn: closures, holidays. */
+export const rotationUnavailability = pgTable(
+  "rotation_unavailability",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    rotationId: rotationRef(),
+    consortiumId: consortiumRef(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    fromDate: date().notNull(),
+    toDate: date().notNull(),
+    label: text().notNull(),
+  },
+  (t) => [index().on(t.rotationId), check("rotation_unavailability_ck", sql`${t.toDate} >= ${t.fromDate}`)],
+);
+
+export const rotationTurns = pgTable(
+  "rotation_turns",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    rotationId: rotationRef(),
+    consortiumId: consortiumRef(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: text({ enum: ["planned", "cancelled"] })
+      .notNull()
+      .default("planned"),
+    /** Imposed by a coordinator: a new generation keeps it. */
+    pinned: boolean().notNull().default(false),
+    eventId: uuid().references(() => events.id, { onDelete: "set null" }),
+    /** The solver's explanation, as data (src/shared/rotations/solver.ts AssignmentReason[]). */
+    reasons: jsonb().$type<Array<Record<string, unknown>>>().notNull().default([]),
+    ...stamps,
+  },
+  (t) => [uniqueIndex("rotation_turns_uq").on(t.rotationId, t.startsAt), index().on(t.organizationId)],
+);
+
+/** A host asks another to exchange turns; the other accepts or refuses. */
+export const rotationSwaps = pgTable(
+  "rotation_swaps",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    rotationId: rotationRef(),
+    consortiumId: consortiumRef(),
+    turnId: uuid()
+      .notNull()
+      .references(() => rotationTurns.id, { onDelete: "cascade" }),
+    withTurnId: uuid()
+      .notNull()
+      .references(() => rotationTurns.id, { onDelete: "cascade" }),
+    status: text({ enum: ["pending", "accepted", "refused", "withdrawn"] })
+      .notNull()
+      .default("pending"),
+    message: text(),
+    answer: text(),
+    requestedBy: text().references(() => users.id, { onDelete: "set null" }),
+    answeredBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.rotationId),
+    // One open request per turn at a time.
+    uniqueIndex("rotation_swaps_pending_uq").on(t.turnId).where(sql`status = 'pending'`),
+  ],
+);

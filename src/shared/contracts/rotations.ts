@@ -1,0 +1,194 @@
+import { z } from "zod";
+import { LIMITS } from "../limits.ts";
+import { EventAudience, EventVisibility, Instant, LocalDateTime, Recurrence } from "./agenda.ts";
+import { Abilities, IsoDate, OptionalText, RequiredText, Uuid } from "./common.ts";
+import { say } from "./messages.ts";
+
+// A rotation ("à tour de rôle"): a recurring meeting hosted in turn by member places. The dates come from a
+// recurrence like an agenda series; the solver (src/shared/rotations/solver.ts) gives each date a host.
+
+export const ROTATION_TURN_STATUSES = ["planned", "cancelled"] as const;
+export const SWAP_STATUSES = ["pending", "accepted", "refused", "withdrawn"] as const;
+
+export const RotationHostInput = z.object({
+  organizationId: Uuid,
+  placeId: Uuid,
+  /** The room the meeting takes; its capacity and access are checked against the requirements. */
+  spaceId: Uuid.nullable().optional(),
+  weight: z
+    .number()
+    .positive(say("Un poids strictement positif", "A weight above zero"))
+    .max(1000, say("1000 au plus", "1000 at most"))
+    .default(1),
+  /** Turns hosted before the rotation was kept in Maillage: they count in the fairness. */
+  pastTurns: z.number().int().min(0).max(1000).default(0),
+});
+export type RotationHostInput = z.input<typeof RotationHostInput>;
+
+export const UnavailabilityInput = z
+  .object({
+    organizationId: Uuid,
+    from: IsoDate,
+    to: IsoDate,
+    label: RequiredText(LIMITS.name),
+  })
+  .refine((u) => u.to >= u.from, { path: ["to"], ...say("La fin précède le début", "The end is before the start") });
+
+export const RotationFields = z.object({
+  name: RequiredText(),
+  description: OptionalText(LIMITS.longText),
+  /** The first date, wall-clock in Paris ("2027-01-14T08:30"), and its end the same day. */
+  start: LocalDateTime,
+  end: LocalDateTime,
+  recurrence: Recurrence,
+  hosts: z
+    .array(RotationHostInput)
+    .min(2, say("Au moins deux lieux accueillent à tour de rôle", "At least two places take turns"))
+    .max(LIMITS.rotationHosts, say(`${LIMITS.rotationHosts} lieux au plus`, `${LIMITS.rotationHosts} places at most`)),
+  /** "equal": weights are ignored; "weighted": turns follow the hosts' weights. */
+  weighting: z.enum(["equal", "weighted"]).default("equal"),
+  minGapDays: z.number().int().min(0).max(365, say("365 jours au plus", "365 days at most")).default(0),
+  minCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  stepFree: z.boolean().default(false),
+  unavailable: z.array(UnavailabilityInput).max(200).default([]),
+  audiences: z.array(EventAudience).max(LIMITS.audiences).default(["professionals"]),
+  visibility: EventVisibility.default("consortium"),
+});
+export type RotationFields = z.input<typeof RotationFields>;
+
+const checkHosts = (
+  r: { hosts: Array<{ organizationId: string }>; unavailable: Array<{ organizationId: string }> },
+  ctx: z.RefinementCtx,
+) => {
+  const seen = new Set<string>();
+  r.hosts.forEach((h, i) => {
+    if (seen.has(h.organizationId))
+      ctx.addIssue({
+        code: "custom",
+        path: ["hosts", i, "organizationId"],
+        ...say("Cette structure accueille déjà", "This organisation already hosts"),
+      });
+    seen.add(h.organizationId);
+  });
+  r.unavailable.forEach((u, i) => {
+    if (!seen.has(u.organizationId))
+      ctx.addIssue({
+        code: "custom",
+        path: ["unavailable", i, "organizationId"],
+        ...say("Cette structure n'est pas parmi les hôtes", "This organisation is not a host"),
+      });
+  });
+};
+
+export const CreateRotationInput = RotationFields.superRefine(checkHosts);
+export const UpdateRotationInput = RotationFields.superRefine(checkHosts);
+
+export const GenerateInput = z.object({
+  /** Dates before this day keep their host; by default, today. */
+  from: IsoDate.optional(),
+});
+
+export const PinTurnInput = z.object({ organizationId: Uuid });
+export const WithdrawInput = z.object({ reason: RequiredText(LIMITS.shortText) });
+export const SwapRequestInput = z.object({ turnId: Uuid, withTurnId: Uuid, message: OptionalText(LIMITS.shortText) });
+export const SwapAnswerInput = z.object({ accept: z.boolean(), message: OptionalText(LIMITS.shortText) });
+
+/** The solver's reasons and reports, passed through as data: the web app phrases them (rotations/labels.ts). */
+const Json = z.record(z.string(), z.unknown());
+
+export const RotationTurnDto = z.object({
+  id: Uuid,
+  startsAt: Instant,
+  endsAt: Instant,
+  date: IsoDate,
+  organizationId: Uuid,
+  hostName: z.string(),
+  placeName: z.string(),
+  status: z.enum(ROTATION_TURN_STATUSES),
+  pinned: z.boolean(),
+  eventId: Uuid.nullable(),
+  reasons: z.array(Json),
+  past: z.boolean(),
+  abilities: Abilities,
+});
+export type RotationTurnDto = z.infer<typeof RotationTurnDto>;
+
+export const FairnessDto = z.object({
+  organizationId: Uuid,
+  hostName: z.string(),
+  weight: z.number(),
+  share: z.number(),
+  pastTurns: z.number(),
+  turns: z.number(),
+  target: z.number(),
+  deviation: z.number(),
+});
+
+export const SwapDto = z.object({
+  id: Uuid,
+  turnId: Uuid,
+  withTurnId: Uuid,
+  fromName: z.string(),
+  toName: z.string(),
+  turnDate: IsoDate,
+  withTurnDate: IsoDate,
+  status: z.enum(SWAP_STATUSES),
+  message: z.string().nullable(),
+  answer: z.string().nullable(),
+  createdAt: Instant,
+  abilities: Abilities,
+});
+export type SwapDto = z.infer<typeof SwapDto>;
+
+export const RotationSummaryDto = z.object({
+  id: Uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  rule: z.string(),
+  hostCount: z.number(),
+  nextTurn: z.object({ date: IsoDate, hostName: z.string() }).nullable(),
+  turnCount: z.number(),
+});
+export type RotationSummaryDto = z.infer<typeof RotationSummaryDto>;
+
+export const RotationListDto = z.object({ items: z.array(RotationSummaryDto), abilities: Abilities });
+export type RotationListDto = z.infer<typeof RotationListDto>;
+
+export const RotationDto = z.object({
+  id: Uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  /** The fields as saved, to fill the edit form. */
+  fields: z.object({
+    start: LocalDateTime,
+    end: LocalDateTime,
+    recurrence: z.record(z.string(), z.unknown()),
+    hosts: z.array(
+      z.object({
+        organizationId: Uuid,
+        placeId: Uuid,
+        spaceId: Uuid.nullable(),
+        weight: z.number(),
+        pastTurns: z.number(),
+      }),
+    ),
+    weighting: z.enum(["equal", "weighted"]),
+    minGapDays: z.number(),
+    minCapacity: z.number().nullable(),
+    stepFree: z.boolean(),
+    unavailable: z.array(z.object({ organizationId: Uuid, from: IsoDate, to: IsoDate, label: z.string() })),
+    audiences: z.array(z.string()),
+    visibility: EventVisibility,
+  }),
+  rule: z.string(),
+  turns: z.array(RotationTurnDto),
+  fairness: z.array(FairnessDto),
+  swaps: z.array(SwapDto),
+  /** Hosts whose space does not meet the requirements, with why (they take no turn). */
+  ineligible: z.array(z.object({ organizationId: Uuid, hostName: z.string(), reason: z.string() })),
+  abilities: Abilities,
+});
+export type RotationDto = z.infer<typeof RotationDto>;
+
+/** 409 body of a generation that cannot succeed: the solver's report, and a French sentence built from it. */
+export const InfeasibleDto = z.object({ message: z.string(), report: Json });
