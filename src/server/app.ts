@@ -90,10 +90,10 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   // Sessions, access and agenda versions are kept in memory while this feed hears every change (ADR 0021).
   const changes = await ChangeFeed.start(database);
   app.addHook("onClose", async () => changes.stop());
-  // What a request changed must be known before its answer leaves, so the next request never reads the
-  // memory of before (PostgreSQL only; PGlite hears it within the commit).
+  // What a request changed must be heard before the next request reads memory (PostgreSQL only; PGlite
+  // hears it within the commit): marked before the answer leaves, waited for by the next read.
   app.addHook("onSend", async (request) => {
-    if (request.method !== "GET" && request.method !== "HEAD") await changes.settle();
+    if (request.method !== "GET" && request.method !== "HEAD") changes.wrote();
   });
   registerAuth(app, auth, database.db, env.PUBLIC_URL);
   registerAdminRoutes(app, {

@@ -36,6 +36,7 @@ export class Memo<T> {
   ) {}
 
   async get(key: string, load: () => Promise<T>, expiresAt?: (value: T) => number): Promise<T> {
+    await this.feed.settled();
     if (!this.feed.listening) return load();
     const now = Date.now();
     const entry = this.entries.get(key);
@@ -74,6 +75,8 @@ export class ChangeFeed {
   private readonly waiting = new Map<string, () => void>();
   private readonly nonce = randomUUID();
   private sequence = 0;
+  private unsettled = false;
+  private settling: Promise<void> | null = null;
   private stopListening: (() => Promise<void>) | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
@@ -113,6 +116,29 @@ export class ChangeFeed {
     // A notification may have come while reading: versions only grow, so keep the larger.
     if (this.listening) this.versions.set(consortiumId, Math.max(version, this.versions.get(consortiumId) ?? 0));
     return version;
+  }
+
+  /**
+   * Marks that this process may just have changed something (a write request is answering): the next read
+   * of a memo first waits for `settle()`. Paid once per burst of writes, by the read that follows them,
+   * rather than by every write.
+   */
+  wrote() {
+    if (!this.exactVersions) this.unsettled = true;
+  }
+
+  /** Waits, if this process wrote since, until what it wrote has been heard (see `wrote`). */
+  async settled(): Promise<void> {
+    // A settle already under way may have started before the latest write: wait for it, then go again.
+    while (this.unsettled || this.settling) {
+      if (!this.settling) {
+        this.unsettled = false;
+        this.settling = this.settle().finally(() => {
+          this.settling = null;
+        });
+      }
+      await this.settling;
+    }
   }
 
   /**

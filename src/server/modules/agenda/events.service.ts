@@ -31,6 +31,7 @@ import {
 import {
   type EventValues,
   insertEvent,
+  insertEventRow,
   materialize,
   setOrganizers,
   updateEvent as updateRow,
@@ -80,30 +81,28 @@ export async function createEvent(ctx: Ctx, input: Fields): Promise<EventDto> {
   const resolved = await resolve(ctx, input, rrule);
   const warnings = await warningsFor(ctx.db, ctx.consortium.id, candidateOf(resolved));
   enforce(warnings, input.acknowledge);
-  const id = await guardSpace(() =>
+  const row = await guardSpace(() =>
     ctx.db.transaction(async (tx) => {
-      const eventId = await insertEvent(
+      const stored = await insertEventRow(
         tx,
         ctx.consortium.id,
         { ...resolved.values, createdBy: ctx.user.id },
         resolved.organizerIds,
       );
-      await recordReviews(tx, ctx, eventId, warnings, input.acknowledge);
+      await recordReviews(tx, ctx, stored.id, warnings, input.acknowledge);
       await recordActivity(tx, {
         consortiumId: ctx.consortium.id,
         actorUserId: ctx.user.id,
         action: "event.create",
         subjectType: "event",
-        subjectId: eventId,
+        subjectId: stored.id,
         summary: `${ctx.user.name} publie « ${input.title} »`,
         data: input.acknowledge?.clashReason ? { clashReason: input.acknowledge.clashReason } : undefined,
       });
-      return eventId;
+      return stored;
     }),
   );
-  // The answer is made from what the checks already read; only the row's defaults come from the database.
-  const row = await q.findEvent(ctx.db, ctx.consortium.id, id);
-  if (!row) throw notFound("Événement");
+  // The answer is made from the stored row and what the checks already read: nothing is read back.
   return presentEvent(ctx.actor, row, resolved.organizers, [], {
     placeName: resolved.placeName,
     partnerName: resolved.partnerName,

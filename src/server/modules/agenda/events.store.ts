@@ -38,6 +38,16 @@ export async function insertEvent(
  * here from the same values, without reading anything back.
  */
 export async function insertEvents(tx: Db, consortiumId: string, list: NewEvent[]): Promise<string[]> {
+  return (await writeEvents(tx, consortiumId, list, false)).ids;
+}
+
+/** One event, answered as its stored row (the create route shows it without reading it back). */
+export async function insertEventRow(tx: Db, consortiumId: string, values: EventValues, organizerIds: string[]) {
+  const { rows } = await writeEvents(tx, consortiumId, [{ values, organizerIds, exceptions: [] }], true);
+  return rows[0];
+}
+
+async function writeEvents(tx: Db, consortiumId: string, list: NewEvent[], returning: boolean) {
   const rows = list.map(({ values }) => {
     const id = crypto.randomUUID();
     return { ...values, id, consortiumId, uid: values.uid ?? `${id}@maillage`, titleKey: normalizeTitle(values.title) };
@@ -84,12 +94,16 @@ export async function insertEvents(tx: Db, consortiumId: string, list: NewEvent[
     ),
   );
   // Batches keep each statement's parameters well under PostgreSQL's limit of 65,535.
-  for (const batch of chunks(rows, 200)) await tx.insert(events).values(batch);
+  const stored: Array<typeof events.$inferSelect> = [];
+  for (const batch of chunks(rows, 200)) {
+    if (returning) stored.push(...(await tx.insert(events).values(batch).returning()));
+    else await tx.insert(events).values(batch);
+  }
   for (const batch of chunks(organizers, 1000)) await tx.insert(eventOrganizers).values(batch);
   for (const batch of chunks(exceptions, 500)) await tx.insert(eventExceptions).values(batch);
   for (const batch of chunks(coops, 500)) await tx.insert(cooperations).values(batch);
   for (const batch of chunks(occurrences, 500)) await tx.insert(eventOccurrences).values(batch);
-  return rows.map((r) => r.id);
+  return { ids: rows.map((r) => r.id), rows: stored };
 }
 
 function chunks<T>(list: T[], size: number): T[][] {
