@@ -45,17 +45,32 @@ const toSlot = (row: SlotRow): Slot & { row: SlotRow } => ({
 const quote = (title: string) => `« ${title} »`;
 
 /**
+ * The programme around some occurrences (a day on each side: "the same evening" and duplicates on adjacent
+ * days). It depends only on the times, so a save can start reading it while it checks its references.
+ */
+export function slotsAround(db: Db, consortiumId: string, occurrences: Candidate["occurrences"], eventId?: string) {
+  const live = occurrences.filter((o) => !o.cancelled);
+  if (live.length === 0) return Promise.resolve([]);
+  const from = new Date(Math.min(...live.map((o) => o.startsAt.getTime())) - DAY);
+  const to = new Date(Math.max(...live.map((o) => o.endsAt.getTime())) + DAY);
+  return slotsBetween(db, consortiumId, from, to, eventId);
+}
+
+/**
  * The three checks of a save, explained for people: the space is taken (refused), the same audience is
  * already invited at that time or that evening (allowed with a reason), the same event seems published
  * by someone else (linked or declared different). Pairs already reviewed are not raised again.
  */
-export async function warningsFor(db: Db, consortiumId: string, c: Candidate): Promise<AgendaWarnings> {
+export async function warningsFor(
+  db: Db,
+  consortiumId: string,
+  c: Candidate,
+  prefetched?: Promise<SlotRow[]>,
+): Promise<AgendaWarnings> {
   const live = c.occurrences.filter((o) => !o.cancelled);
   const none: AgendaWarnings = { space: [], audience: [], duplicates: [] };
   if (c.status === "cancelled" || live.length === 0) return none;
-  const from = new Date(Math.min(...live.map((o) => o.startsAt.getTime())) - DAY);
-  const to = new Date(Math.max(...live.map((o) => o.endsAt.getTime())) + DAY);
-  let existing = await slotsBetween(db, consortiumId, from, to, c.eventId);
+  let existing = await (prefetched ?? slotsAround(db, consortiumId, live, c.eventId));
   if (c.alsoExclude) existing = existing.filter((r) => r.event_id !== c.alsoExclude);
   const self = c.eventId ?? "new";
   const mine: Slot[] = live.map((o) => ({

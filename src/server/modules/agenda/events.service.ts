@@ -12,7 +12,7 @@ import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
 import { presentEvent, wallTimes } from "./agenda.presenter.ts";
 import * as q from "./agenda.queries.ts";
-import { warningsFor } from "./checks.service.ts";
+import { slotsAround, warningsFor } from "./checks.service.ts";
 import {
   type Ack,
   activity,
@@ -78,8 +78,12 @@ export async function checkEvent(ctx: Ctx, input: Check): Promise<AgendaWarnings
 export async function createEvent(ctx: Ctx, input: Fields): Promise<EventDto> {
   authorize(eventPolicy.create(ctx.actor, { organizerIds: input.organizerIds }));
   const rrule = recurrenceRule(input.recurrence, input.start, input.allDay);
+  // The programme around the new dates is read while the references are checked: one wait instead of two.
+  const times = resolveTimes(input.allDay, input.start, input.end);
+  const around = slotsAround(ctx.db, ctx.consortium.id, expandSeries({ ...times, allDay: input.allDay, rrule }));
+  around.catch(() => {}); // awaited below, unless a reference is refused first
   const resolved = await resolve(ctx, input, rrule);
-  const warnings = await warningsFor(ctx.db, ctx.consortium.id, candidateOf(resolved));
+  const warnings = await warningsFor(ctx.db, ctx.consortium.id, candidateOf(resolved), around);
   enforce(warnings, input.acknowledge);
   const row = await guardSpace(() =>
     ctx.db.transaction(async (tx) => {
