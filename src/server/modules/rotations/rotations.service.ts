@@ -9,6 +9,7 @@ import type {
   SwapAnswerInput,
   SwapRequestInput,
 } from "../../../shared/contracts/rotations.ts";
+import { explainInfeasible } from "../../../shared/rotations/phrases.ts";
 import {
   type RotationHost,
   type RotationProblem,
@@ -323,11 +324,6 @@ function problemOf(loaded: Loaded, cutoff: string) {
     pinned,
   };
   return { problem, future };
-}
-
-// TEMPORARY until src/shared/rotations/labels.ts lands.
-function explainInfeasible(report: unknown, _lang: "fr"): string {
-  return `Répartition impossible : ${JSON.stringify(report)}`;
 }
 
 function refuseIfImpossible(result: RotationResult): asserts result is Extract<RotationResult, { ok: true }> {
