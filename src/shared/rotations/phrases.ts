@@ -40,9 +40,14 @@ export function listOf(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(", ")}${and}${items.at(-1)}`;
 }
 
-const names = (hosts: HostRef[], lang: Lang) => listOf(hosts.map((h) => h.label), lang);
+const names = (hosts: HostRef[], lang: Lang) =>
+  listOf(
+    hosts.map((h) => h.label),
+    lang,
+  );
 const turns = (n: number, lang: Lang) => (lang === "fr" ? `${n} tour${n > 1 ? "s" : ""}` : `${n} turn${n === 1 ? "" : "s"}`);
-const number = (n: number, lang: Lang) => (lang === "fr" ? String(Math.round(n * 100) / 100).replace(".", ",") : String(Math.round(n * 100) / 100));
+const number = (n: number, lang: Lang) =>
+  lang === "fr" ? String(Math.round(n * 100) / 100).replace(".", ",") : String(Math.round(n * 100) / 100);
 
 /** Why one host could not take a date, as the end of a sentence naming the host. */
 export function explainExclusion(why: Exclusion, lang: Lang): string {
@@ -51,6 +56,10 @@ export function explainExclusion(why: Exclusion, lang: Lang): string {
     case "ineligible":
       return fr ? `ne convient pas (${why.reason})` : `does not qualify (${why.reason})`;
     case "unavailable":
+      if (why.from === why.to)
+        return fr
+          ? `est indisponible le ${shortDate(why.from, lang)} (${why.label})`
+          : `is unavailable on ${shortDate(why.from, lang)} (${why.label})`;
       return fr
         ? `est indisponible du ${shortDate(why.from, lang)} au ${shortDate(why.to, lang)} (${why.label})`
         : `is unavailable from ${shortDate(why.from, lang)} to ${shortDate(why.to, lang)} (${why.label})`;
@@ -92,13 +101,13 @@ export function explainReason(reason: TurnReason, lang: Lang): string {
         : `Furthest behind its share: ${turns(reason.turns, lang)} for ${number(reason.expected, lang)} expected by this date.`;
     case "tie-broken": {
       const by = {
-        preference: fr ? "il préfère cette date" : "it prefers this date",
-        "least-recent": fr ? "il a accueilli le moins récemment" : "it hosted least recently",
-        order: fr ? "ordre fixe des lieux" : "fixed order of places",
+        preference: fr ? "ce lieu préfère cette date" : "this place prefers this date",
+        "least-recent": fr ? "ce lieu a accueilli le moins récemment" : "this place hosted least recently",
+        order: fr ? "l'ordre fixe des lieux l'a désigné" : "the fixed order of places picked it",
       }[reason.by];
       return fr
-        ? `À égalité avec ${names(reason.hosts, lang)} ; départagé parce que ${by}.`
-        : `Tied with ${names(reason.hosts, lang)}; chosen because ${by}.`;
+        ? `À égalité avec ${names(reason.hosts, lang)} ; départagé : ${by}.`
+        : `Tied with ${names(reason.hosts, lang)}; decided: ${by}.`;
     }
     case "ahead-excluded":
       return fr
@@ -115,7 +124,9 @@ export function explainReason(reason: TurnReason, lang: Lang): string {
         ? `Repris après le désistement de ${reason.from} (« ${reason.reason} »).`
         : `Taken over after ${reason.from} withdrew ("${reason.reason}").`;
     case "swapped":
-      return fr ? `Échangé contre le tour du ${shortDate(reason.with, lang)}.` : `Swapped for the turn of ${shortDate(reason.with, lang)}.`;
+      return fr
+        ? `Échangé contre le tour du ${shortDate(reason.with, lang)}.`
+        : `Swapped for the turn of ${shortDate(reason.with, lang)}.`;
   }
 }
 
@@ -124,7 +135,9 @@ export function explainInfeasible(report: InfeasibleReport, lang: Lang): string 
   const fr = lang === "fr";
   switch (report.code) {
     case "no-hosts":
-      return fr ? "Aucun lieu n'accueille cette rotation : ajoutez-en au moins deux." : "No place hosts this rotation: add at least two.";
+      return fr
+        ? "Aucun lieu n'accueille cette rotation : ajoutez-en au moins deux."
+        : "No place hosts this rotation: add at least two.";
     case "pin-conflict":
       return fr
         ? `${report.label} ne peut pas accueillir le ${longDate(report.date, lang)} : il ${explainExclusion(report.why, lang)}.`
@@ -149,7 +162,9 @@ export function explainInfeasible(report: InfeasibleReport, lang: Lang): string 
         lang,
       );
       const hosts = listOf(
-        report.hosts.map((h) => (fr ? `${h.label} (${turns(h.maxTurns, lang)} au plus)` : `${h.label} (${turns(h.maxTurns, lang)} at most)`)),
+        report.hosts.map((h) =>
+          fr ? `${h.label} (${turns(h.maxTurns, lang)} au plus)` : `${h.label} (${turns(h.maxTurns, lang)} at most)`,
+        ),
         lang,
       );
       return fr

@@ -31,6 +31,10 @@ const AgendaImportPage = lazy(() => import("./pages/agenda-tools/ImportPage.tsx"
 const AgendaPage = lazy(() => import("./pages/agenda/AgendaPage.tsx"));
 const NewEventPage = lazy(() => import("./pages/agenda/NewEventPage.tsx"));
 const EventPage = lazy(() => import("./pages/agenda/EventPage.tsx"));
+const RotationsPage = lazy(() => import("./pages/rotations/RotationsPage.tsx"));
+const NewRotationPage = lazy(() => import("./pages/rotations/NewRotationPage.tsx"));
+const RotationPage = lazy(() => import("./pages/rotations/RotationPage.tsx"));
+const EditRotationPage = lazy(() => import("./pages/rotations/EditRotationPage.tsx"));
 const PublicAgendaPage = lazy(() => import("./pages/agenda/PublicAgendaPage.tsx"));
 const EmbedAgendaPage = lazy(() => import("./pages/agenda/EmbedAgendaPage.tsx"));
 
@@ -68,6 +72,10 @@ export function App() {
               <Route path="agenda" element={<AgendaPage />} />
               <Route path="agenda/nouveau" element={<NewEventPage />} />
               <Route path="agenda/evenements/:id" element={<EventPage />} />
+              <Route path="rotations" element={<RotationsPage />} />
+              <Route path="rotations/nouvelle" element={<NewRotationPage />} />
+              <Route path="rotations/:id" element={<RotationPage />} />
+              <Route path="rotations/:id/modifier" element={<EditRotationPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -7,6 +7,8 @@ import { agendaToolsEn } from "./agenda-tools.en.ts";
 import { agendaToolsFr } from "./agenda-tools.fr.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
+import { rotationsEn } from "./rotations.en.ts";
+import { rotationsFr } from "./rotations.fr.ts";
 
 export const LANGUAGES = ["fr", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,8 +27,8 @@ const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   // Each module's strings live in their own files, under their own key (t("agenda.…")).
   resources: {
-    fr: { translation: { ...fr, agenda: agendaFr, agendaTools: agendaToolsFr } },
-    en: { translation: { ...en, agenda: agendaEn, agendaTools: agendaToolsEn } },
+    fr: { translation: { ...fr, agenda: agendaFr, agendaTools: agendaToolsFr, rotations: rotationsFr } },
+    en: { translation: { ...en, agenda: agendaEn, agendaTools: agendaToolsEn, rotations: rotationsEn } },
   },
   lng: initial,
   fallbackLng: "fr",

@@ -105,6 +105,7 @@ export function presentRotation(
     },
     turns: turns.map((t) => {
       const past = t.startsAt < ctx.now;
+      const pending = swaps.some((s) => s.status === "pending" && (s.turnId === t.id || s.withTurnId === t.id));
       return {
         id: t.id,
         startsAt: t.startsAt.toISOString(),
@@ -118,7 +119,10 @@ export function presentRotation(
         eventId: t.eventId,
         reasons: t.reasons,
         past,
-        abilities: abilities.turn({ organizationId: t.organizationId, status: t.status, past }),
+        abilities: {
+          ...abilities.turn({ organizationId: t.organizationId, status: t.status, past }),
+          ...(pending ? { requestSwap: false } : {}),
+        },
       };
     }),
     fairness: fairnessOf(rotation, hosts, turns),

@@ -478,7 +478,7 @@ export async function generate(ctx: Ctx, mailer: Mailer, id: string, from?: stri
   return getRotation(ctx, id);
 }
 
-async function futureTurn(ctx: Ctx, loaded: Loaded, turnId: string) {
+function turnOf(loaded: Loaded, turnId: string) {
   const turn = loaded.turns.find((t) => t.id === turnId);
   if (!turn) throw notFound("Tour");
   return turn;
@@ -497,7 +497,7 @@ function currentAssignments(ctx: Ctx, loaded: Loaded, except: string[]): TurnAss
 export async function pinTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: string, organizationId: string) {
   const loaded = await load(ctx, id);
   authorize(rotationPolicy.pin(ctx.actor, loaded.rotation));
-  const turn = await futureTurn(ctx, loaded, turnId);
+  const turn = turnOf(loaded, turnId);
   if (turn.startsAt < ctx.now) throw invalid({ turnId: "Ce tour est passé" });
   const host = (await hostPlaces(ctx.db, id)).get(organizationId);
   if (!host) throw invalid({ organizationId: "Cette structure n'accueille pas cette rotation" });
@@ -537,7 +537,7 @@ export async function pinTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: stri
 /** The host gives up its turn: only that date gets a new host, never the one who withdrew. */
 export async function withdraw(ctx: Ctx, mailer: Mailer, id: string, turnId: string, reason: string) {
   const loaded = await load(ctx, id);
-  const turn = await futureTurn(ctx, loaded, turnId);
+  const turn = turnOf(loaded, turnId);
   authorize(turnPolicy.withdraw(ctx.actor, subject(ctx, turn)));
   const { problem } = problemOf(loaded, parisDate(ctx.now));
   const key = occurrenceKey(turn.startsAt);
@@ -590,7 +590,7 @@ export async function withdraw(ctx: Ctx, mailer: Mailer, id: string, turnId: str
 
 export async function requestSwap(ctx: Ctx, mailer: Mailer, id: string, input: z.output<typeof SwapRequestInput>) {
   const loaded = await load(ctx, id);
-  const turn = await futureTurn(ctx, loaded, input.turnId);
+  const turn = turnOf(loaded, input.turnId);
   const other = loaded.turns.find((t) => t.id === input.withTurnId);
   if (!other) throw invalid({ withTurnId: "Tour introuvable dans cette rotation" });
   authorize(turnPolicy.requestSwap(ctx.actor, subject(ctx, turn)));

@@ -1,0 +1,97 @@
+import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { FieldErrors } from "../../../lib/forms.ts";
+import { emptyUnavailability, type UnavailabilityValues } from "../lib/form.ts";
+
+interface Props {
+  value: UnavailabilityValues[];
+  onChange: (rows: UnavailabilityValues[]) => void;
+  /** The hosts chosen above, by organisation. */
+  hosts: Array<{ organizationId: string; name: string }>;
+  errors: FieldErrors;
+}
+
+/** Periods when a host cannot take a turn (« fermeture estivale »), both days included. */
+export function UnavailableEditor({ value, onChange, hosts, errors }: Props) {
+  const { t } = useTranslation();
+  const update = (index: number, patch: Partial<UnavailabilityValues>) =>
+    onChange(value.map((u, i) => (i === index ? { ...u, ...patch } : u)));
+  const remove = (index: number) => onChange(value.filter((_, i) => i !== index));
+
+  return (
+    <Stack gap="sm">
+      {value.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          {t("rotations.form.noUnavailable")}
+        </Text>
+      ) : null}
+      {value.map((row, index) => {
+        const legend = t("rotations.form.unavailableLegend", { n: index + 1 });
+        return (
+          <Fieldset key={row.key} legend={legend} variant="filled" p="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+              <NativeSelect
+                label={t("rotations.form.unavailableHost")}
+                required
+                value={row.organizationId}
+                onChange={(e) => update(index, { organizationId: e.currentTarget.value })}
+                data={[
+                  { value: "", label: t("rotations.form.chooseHost") },
+                  ...hosts.map((h) => ({ value: h.organizationId, label: h.name })),
+                ]}
+                error={errors[`unavailable.${index}.organizationId`]}
+              />
+              <TextInput
+                type="date"
+                label={t("rotations.form.unavailableFrom")}
+                required
+                value={row.from}
+                onChange={(e) => {
+                  const from = e.currentTarget.value;
+                  update(index, { from, to: row.to && row.to >= from ? row.to : from });
+                }}
+                error={errors[`unavailable.${index}.from`]}
+              />
+              <TextInput
+                type="date"
+                label={t("rotations.form.unavailableTo")}
+                required
+                min={row.from || undefined}
+                value={row.to}
+                onChange={(e) => update(index, { to: e.currentTarget.value })}
+                error={errors[`unavailable.${index}.to`] ?? errors[`unavailable.${index}`]}
+              />
+              <TextInput
+                label={t("rotations.form.unavailableLabel")}
+                placeholder={t("rotations.form.unavailableLabelExample")}
+                required
+                value={row.label}
+                onChange={(e) => update(index, { label: e.currentTarget.value })}
+                error={errors[`unavailable.${index}.label`]}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" size="xs" onClick={() => remove(index)}>
+                {t("rotations.form.removeUnavailable")}
+                <VisuallyHidden> {legend}</VisuallyHidden>
+              </Button>
+            </Group>
+          </Fieldset>
+        );
+      })}
+      {errors.unavailable ? (
+        <Text size="sm" c="red.8" role="alert">
+          {errors.unavailable}
+        </Text>
+      ) : null}
+      <Group>
+        <Button
+          variant="default"
+          onClick={() => onChange([...value, emptyUnavailability(hosts.length === 1 ? hosts[0].organizationId : "")])}
+        >
+          {t("rotations.form.addUnavailable")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
