@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { activities, memberPeriods, personRoles, representatives, users } from "../db/schema/index.ts";
 import { seedDemoAgenda } from "./demo-agenda.ts";
 import { type ConsortiumSeed, DEMO, type DemoAccountKey, NEIGHBOUR } from "./demo-data.ts";
+import { seedDemoRotation } from "./demo-rotation.ts";
 import {
   buildConsortium,
   buildOrganization,
@@ -268,4 +269,5 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<void> {
     await seedConsortium(t, DEMO, userIds);
     await seedConsortium(t, NEIGHBOUR, userIds);
   });
+  await seedDemoRotation(db, DEMO.slug, userIds.coordination);
 }
