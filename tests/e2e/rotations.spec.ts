@@ -7,7 +7,7 @@ import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures.ts";
 // nothing else of the demo sits on those mornings.
 
 const API = "/api/consortia/demo";
-const NAME = "Petit-déjeuner du réseau";
+const NAME = "Café des lieux";
 // The second Thursday of each month of 2031.
 const DATES = [
   "2031-01-09",
@@ -114,7 +114,7 @@ test("a coordinator sets up a monthly rotation, generates it, gives one turn to 
   await page.getByRole("button", { name: "Générer le calendrier" }).click();
   await expect(page.getByText("Calendrier généré : les 12 dates ont un lieu d'accueil.")).toBeVisible();
 
-  const schedule = page.getByRole("table", { name: /12 dates de « Petit-déjeuner du réseau »/ });
+  const schedule = page.getByRole("table", { name: /12 dates de « Café des lieux »/ });
   await expect(bodyRows(schedule)).toHaveCount(12);
   for (const [i, day] of DATES.entries()) {
     const row = bodyRows(schedule).nth(i);
@@ -155,7 +155,7 @@ test("a coordinator sets up a monthly rotation, generates it, gives one turn to 
   await expect(pin).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `est confié à ${other}` })).toBeVisible();
   await expect(hostOf(firstRow)).toHaveText(other);
-  await expect(firstRow.getByText("Fixé")).toBeVisible();
+  await expect(firstRow.getByText("Fixé", { exact: true })).toBeVisible();
 
   // ---- a swap between two dates of different places, accepted
   const rows = bodyRows(schedule);
@@ -219,7 +219,7 @@ test("a coordinator sets up a monthly rotation, generates it, gives one turn to 
   await page.getByRole("button", { name: "Annuler" }).click();
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Fairness" })).toBeVisible();
-  await expect(page.getByRole("table", { name: /12 dates of “Petit-déjeuner du réseau”/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /12 dates of “Café des lieux”/ })).toBeVisible();
   await expectAccessible(page, "rotation-en");
   await page.getByRole("button", { name: "Français" }).click();
 });

@@ -209,6 +209,9 @@ describe("generating a schedule", () => {
     expect(rot.ineligible.map((x) => x.organizationId)).toEqual([w.memberA.id]);
     expect(rot.ineligible[0].reason).toMatch(/20 places/);
     expect(count(rot.turns, w.memberA.id)).toBe(0);
+    // Left out of the shares too: the two others split the twelve dates.
+    expect(rot.fairness.find((f) => f.organizationId === w.memberA.id)?.target).toBe(0);
+    expect(rot.fairness.find((f) => f.organizationId === memberC.id)?.target).toBe(6);
     const summer = rot.turns.filter((x) => x.date >= "2031-07-01" && x.date <= "2031-08-31");
     expect(summer.every((x) => x.organizationId !== w.memberB.id)).toBe(true);
   });

@@ -45,7 +45,8 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * and the target, its weight's share of all of them. The same arithmetic as the solver's, rounded to show.
  */
 export function fairnessOf(rotation: q.RotationRow, hosts: q.HostRow[], turns: q.TurnRow[]) {
-  const weightOf = (h: q.HostRow) => (rotation.weighting === "weighted" ? h.weight : 1);
+  // A host whose room does not qualify takes no turn and no share, as in the solver.
+  const weightOf = (h: q.HostRow) => (ineligibility(rotation, h) ? 0 : rotation.weighting === "weighted" ? h.weight : 1);
   const total = hosts.reduce((sum, h) => sum + h.pastTurns, 0) + turns.filter((t) => t.status === "planned").length;
   const weights = hosts.reduce((sum, h) => sum + weightOf(h), 0);
   return hosts.map((h) => {
