@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { EVENT_STATUSES, EVENT_VENUES, EVENT_VISIBILITIES } from "../../../shared/vocabulary.ts";
 import { users } from "./auth.ts";
+import { consortiumRef } from "./columns.ts";
 import { consortia } from "./consortium.ts";
 import { organizations, places, spaces } from "./directory.ts";
 import { tstzrange } from "./types.ts";
@@ -23,10 +24,6 @@ export const eventVisibilityEnum = pgEnum("event_visibility", EVENT_VISIBILITIES
 export const eventStatusEnum = pgEnum("event_status", EVENT_STATUSES);
 export const eventVenueEnum = pgEnum("event_venue", EVENT_VENUES);
 
-const consortiumRef = () =>
-  uuid()
-    .notNull()
-    .references(() => consortia.id, { onDelete: "cascade" });
 const eventRef = () =>
   uuid()
     .notNull()

@@ -15,22 +15,13 @@ import {
 import type { OpeningSlot } from "../../../shared/contracts/directory.ts";
 import { CONTACT_VISIBILITIES, ORGANIZATION_KINDS, PARTNER_TYPES, PERSON_ROLES } from "../../../shared/vocabulary.ts";
 import { users } from "./auth.ts";
-import { consortia } from "./consortium.ts";
+import { consortiumRef, stamps } from "./columns.ts";
 import { daterange, tsvector } from "./types.ts";
 
 export const organizationKindEnum = pgEnum("organization_kind", ORGANIZATION_KINDS);
 export const partnerTypeEnum = pgEnum("partner_type", PARTNER_TYPES);
 export const personRoleEnum = pgEnum("person_role", PERSON_ROLES);
 export const contactVisibilityEnum = pgEnum("contact_visibility", CONTACT_VISIBILITIES);
-
-const consortiumRef = () =>
-  uuid()
-    .notNull()
-    .references(() => consortia.id, { onDelete: "cascade" });
-const stamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 // `fr_unaccent` and `maillage_join` are created in the first (hand-written) migration: French stemming
 // without accents, so that "economie" finds "Économie" and "résidences" finds "résidence" (ADR 0004).

@@ -15,21 +15,13 @@ import {
 } from "drizzle-orm/pg-core";
 import { events } from "./agenda.ts";
 import { users } from "./auth.ts";
-import { consortia } from "./consortium.ts";
+import { consortiumRef, stamps } from "./columns.ts";
 import { organizations, places, spaces } from "./directory.ts";
 
-const consortiumRef = () =>
-  uuid()
-    .notNull()
-    .references(() => consortia.id, { onDelete: "cascade" });
 const rotationRef = () =>
   uuid()
     .notNull()
     .references(() => rotations.id, { onDelete: "cascade" });
-const stamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 /**
  * A meeting hosted in turn. Its dates repeat like an agenda series (first date in Paris wall-clock time and a

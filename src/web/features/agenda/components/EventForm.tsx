@@ -25,7 +25,12 @@ import {
   UpdateEventInput,
 } from "../../../../shared/contracts/agenda.ts";
 import type { OrganizationDto, PlaceDto } from "../../../../shared/contracts/directory.ts";
-import { ACCESSIBILITY_FEATURES, EVENT_AUDIENCES, EVENT_STATUSES, EVENT_VISIBILITIES } from "../../../../shared/vocabulary.ts";
+import {
+  ACCESSIBILITY_FEATURES,
+  EVENT_AUDIENCES,
+  EVENT_STATUSES,
+  type EVENT_VISIBILITIES,
+} from "../../../../shared/vocabulary.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { useFormState } from "../../../lib/forms.ts";
@@ -39,6 +44,7 @@ import {
   recurrencePayload,
   recurrenceValues,
 } from "./RecurrenceEditor.tsx";
+import { VisibilityChoice } from "./VisibilityChoice.tsx";
 import { NO_WARNINGS, WarningsPanel } from "./WarningsPanel.tsx";
 
 type Venue = "place" | "partner" | "online";
@@ -641,24 +647,13 @@ export function EventForm({ slug, initial, places, organizations, submitLabel, p
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-            <Radio.Group
+            <VisibilityChoice
               label={t("agenda.form.visibility")}
               value={v.visibility}
-              onChange={(value) => form.set("visibility", value as Visibility)}
+              onChange={(value) => form.set("visibility", value)}
               error={form.errors.visibility}
-            >
-              <Stack gap={6} mt={6}>
-                {EVENT_VISIBILITIES.map((value) => (
-                  <Radio
-                    key={value}
-                    value={value}
-                    label={t(`agenda.visibility.${value}`)}
-                    description={t(`agenda.visibilityHint.${value}`)}
-                    disabled={fieldsDisabled}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+              disabled={fieldsDisabled}
+            />
             <Radio.Group
               label={t("agenda.form.status")}
               value={v.status}

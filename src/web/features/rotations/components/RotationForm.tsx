@@ -16,18 +16,18 @@ import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } 
 import { useTranslation } from "react-i18next";
 import type { OrganizationDto, PlaceDto } from "../../../../shared/contracts/directory.ts";
 import { CreateRotationInput, type RotationFields } from "../../../../shared/contracts/rotations.ts";
-import { EVENT_AUDIENCES, EVENT_VISIBILITIES } from "../../../../shared/vocabulary.ts";
+import { EVENT_AUDIENCES } from "../../../../shared/vocabulary.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { useFormState } from "../../../lib/forms.ts";
 import { RecurrenceEditor } from "../../agenda/components/RecurrenceEditor.tsx";
+import { VisibilityChoice } from "../../agenda/components/VisibilityChoice.tsx";
 import {
   type Audience,
   isShownField,
   type RotationFormValues,
   rotationPayload,
   startLocalOf,
-  type Visibility,
   type Weighting,
 } from "../lib/form.ts";
 import { HostsEditor } from "./HostsEditor.tsx";
@@ -274,23 +274,12 @@ export function RotationForm({ initial, organizations, places, submitLabel, pend
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <Radio.Group
+          <VisibilityChoice
             label={t("rotations.form.visibility")}
             value={v.visibility}
-            onChange={(value) => form.set("visibility", value as Visibility)}
+            onChange={(value) => form.set("visibility", value)}
             error={form.errors.visibility}
-          >
-            <Stack gap={6} mt={6}>
-              {EVENT_VISIBILITIES.map((value) => (
-                <Radio
-                  key={value}
-                  value={value}
-                  label={t(`agenda.visibility.${value}`)}
-                  description={t(`agenda.visibilityHint.${value}`)}
-                />
-              ))}
-            </Stack>
-          </Radio.Group>
+          />
         </Section>
 
         {hasErrors && !form.formError ? (
