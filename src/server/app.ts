@@ -23,7 +23,9 @@ import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
 import { registerGeocodeRoutes } from "./modules/directory/geocode.routes.ts";
+import { registerResidencyRoutes } from "./modules/residencies/residencies.routes.ts";
 import { registerRotationRoutes } from "./modules/rotations/rotations.routes.ts";
+import { registerTourRoutes } from "./modules/tours/tours.routes.ts";
 import { projectRoot, webDist } from "./paths.ts";
 
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")).version;
@@ -108,6 +110,8 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   registerFeedsRoutes(app, { db: database.db, publicUrl: env.PUBLIC_URL });
   registerImportRoutes(app, database.db);
   registerRotationRoutes(app, { db: database.db, mailer });
+  registerTourRoutes(app, { db: database.db, mailer, publicUrl: env.PUBLIC_URL });
+  registerResidencyRoutes(app, { db: database.db });
   // Tests refresh subscriptions by calling refreshDue themselves, at the instants they choose.
   registerSubscriptionRefresher(app, database.db, { enabled: env.NODE_ENV !== "test" });
   // Floors of `npm run bench agenda` (docs/performance.md); never registered in a normal start.

@@ -21,4 +21,8 @@ export const LIMITS = {
   icsBytes: 2_000_000,
   /** Places taking turns in one rotation. */
   rotationHosts: 30,
+  /** Days of one learning tour, stops of one day (the order is proven optimal up to 12), and its guests. */
+  tourDays: 3,
+  tourStops: 20,
+  tourCapacity: 10_000,
 } as const;

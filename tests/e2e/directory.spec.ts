@@ -34,6 +34,12 @@ test("a referent edits their place: text, opening hours and a position picked on
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("La Filature, tiers-lieu textile");
+
+  // The journeys share one demo: give the place its name back for the others (residencies, tours).
+  await page.getByRole("button", { name: "Modifier le lieu" }).click();
+  await page.getByLabel("Nom du lieu").fill("La Filature");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("La Filature");
 });
 
 test("a member can read a place but sees no edit action", async ({ page }) => {

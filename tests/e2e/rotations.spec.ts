@@ -315,3 +315,127 @@ test("a schedule that cannot be made names what blocks it, and a host withdraws 
   await expect(page.getByText("salle d'au moins 5000 places")).toBeVisible();
   await expectAccessible(page, "rotation-lieux-ineligibles");
 });
+
+test("a person hosts beside two places, two places wish for one date, and a date is cancelled then restored", async ({
+  page,
+}) => {
+  test.slow();
+  await signIn(page, DEMO.coordinator);
+  const [a, b] = await hosts(page);
+  // Someone of the directory who works today for a member organisation with a place.
+  const places = (await (await page.request.get(`${API}/places`)).json()) as Place[];
+  const people = (
+    (await (await page.request.get(`${API}/people?pageSize=100`)).json()) as {
+      items: Array<{
+        id: string;
+        firstName: string;
+        lastName: string;
+        roles: Array<{ organizationId: string; organizationName: string; until: string | null }>;
+      }>;
+    }
+  ).items;
+  const person = people.find((p) =>
+    p.roles.some(
+      (r) =>
+        r.until === null &&
+        r.organizationId !== a.organizationId &&
+        r.organizationId !== b.organizationId &&
+        places.some((x) => x.organizationId === r.organizationId),
+    ),
+  );
+  if (!person) throw new Error("no person to host");
+  const name = "Atelier des communs";
+  // Second Thursdays of the first half of 2033, far from the other journeys' dates.
+  const days = ["2033-01-13", "2033-02-10", "2033-03-10", "2033-04-14", "2033-05-12", "2033-06-09"];
+
+  await page.goto("/c/demo/rotations/nouvelle");
+  await page.getByLabel("Nom", { exact: true }).fill(name);
+  await page.getByLabel("Première date").fill(days[0]);
+  await page.getByLabel("Heure de début").fill("14:00");
+  await page.getByLabel("Heure de fin").fill("16:00");
+  await page.getByLabel("Répétition", { exact: true }).selectOption("monthly_weekday");
+  await page.getByLabel("Nombre d'occurrences").fill("6");
+  for (const [i, place] of [a, b].entries()) {
+    const row = page.getByRole("group", { name: `Lieu d'accueil ${i + 1}` });
+    await row.getByLabel("Structure").selectOption({ label: place.organizationName });
+    await row.getByLabel("Lieu", { exact: true }).selectOption(place.id);
+  }
+  // The third host is a person: their organisation and its place come with them.
+  await page.getByRole("button", { name: "Ajouter un lieu d'accueil" }).click();
+  const third = page.getByRole("group", { name: "Lieu d'accueil 3" });
+  await third.getByRole("radio", { name: "Une personne" }).check();
+  await third.getByLabel("Personne", { exact: true }).selectOption(person.id);
+  await expect(third.getByLabel("Structure pour laquelle elle accueille")).not.toHaveValue("");
+  const place = third.getByLabel("Lieu", { exact: true });
+  if ((await place.inputValue()) === "") await place.selectOption({ index: 1 });
+  // Both places ask for the third date: one of them cannot have it.
+  for (const n of [1, 2]) {
+    const row = page.getByRole("group", { name: `Lieu d'accueil ${n}` });
+    await row.getByRole("button", { name: /Ajouter un vœu de date/ }).click();
+    const wish = row.getByRole("group", { name: "Vœu 1" });
+    await expect(wish.getByLabel("Date")).toContainText("Jeudi 10 mars 2033");
+    await wish.getByLabel("Date").selectOption(days[2]);
+    await wish.getByLabel("Vœu", { exact: true }).selectOption("prefers");
+  }
+  await expectAccessible(page, "rotation-formulaire-personne-voeu");
+  await page.getByRole("button", { name: "Créer la rotation" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByRole("button", { name: "Générer le calendrier" }).click();
+  const schedule = page.getByRole("table", { name: /6 dates de « Atelier des communs »/ });
+  await expect(bodyRows(schedule)).toHaveCount(6);
+  const personHost = `${person.firstName} ${person.lastName} (`;
+  await expect(schedule.getByText(personHost).first()).toBeVisible();
+  const fairness = page.getByRole("table", { name: "Tours par lieu d'accueil, comparés à leur part" });
+  await expect(fairness.getByText(personHost)).toBeVisible();
+  // Two dates each; the third date goes to one of the places that asked for it, and the row says whose wish
+  // could not be kept, and why.
+  const wished = bodyRows(schedule).nth(2);
+  const winner = await hostText(wished);
+  expect([a.organizationName, b.organizationName]).toContain(winner);
+  const loser = winner === a.organizationName ? b.organizationName : a.organizationName;
+  await expect(wished).toContainText("Ce lieu avait demandé cette date.");
+  await expect(wished).toContainText(`${loser} avait demandé cette date, mais`);
+  await expect(wished.getByText("Vœu non exaucé", { exact: true })).toBeVisible();
+
+  // ---- the coordination cancels the second date, after confirming with a reason
+  const second = bodyRows(schedule).nth(1);
+  await second.getByRole("button", { name: /^Actions/ }).click();
+  await page.getByRole("menuitem", { name: "Annuler cette date" }).click();
+  const cancel = page.getByRole("dialog", { name: "Annuler une date" });
+  await cancel.getByRole("button", { name: "Annuler la date" }).click();
+  await expect(cancel.getByText("Ce champ est obligatoire")).toBeVisible();
+  await cancel.getByLabel("Raison").fill("Grève des transports ce jour-là.");
+  await expectAccessible(page, "rotation-annuler-date");
+  await cancel.getByRole("button", { name: "Annuler la date" }).click();
+  await expect(cancel).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "La date du jeudi 10 février 2033 est annulée." })).toBeVisible();
+  await expect(second.getByText("Annulée", { exact: true })).toBeVisible();
+  await expect(second).toContainText("Date annulée par la coordination : « Grève des transports ce jour-là. ».");
+  await expect(second.locator("th p").first()).toHaveCSS("text-decoration-line", "line-through");
+  // Five dates left to share.
+  let total = 0;
+  for (let i = 0; i < 3; i++) total += Number(await bodyRows(fairness).nth(i).locator("td").nth(2).textContent());
+  expect(total).toBe(5);
+  await expectAccessible(page, "rotation-date-annulee");
+
+  // ---- and restores it
+  await second.getByRole("button", { name: /^Actions/ }).click();
+  await page.getByRole("menuitem", { name: "Rétablir la date" }).click();
+  const restore = page.getByRole("dialog", { name: "Rétablir une date" });
+  await restore.getByRole("button", { name: "Rétablir la date" }).click();
+  await expect(restore).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "est rétablie" })).toBeVisible();
+  await expect(second.getByText("Prévu", { exact: true })).toBeVisible();
+  await expectAccessible(page, "rotation-date-retablie");
+
+  // ---- the form reopens with the person and the wish
+  await page.getByRole("link", { name: "Modifier" }).click();
+  const again = page.getByRole("group", { name: "Lieu d'accueil 3" });
+  await expect(again.getByRole("radio", { name: "Une personne" })).toBeChecked();
+  await expect(again.getByLabel("Personne", { exact: true })).toHaveValue(person.id);
+  await expect(
+    page.getByRole("group", { name: "Lieu d'accueil 1" }).getByRole("group", { name: "Vœu 1" }).getByLabel("Date"),
+  ).toHaveValue(days[2]);
+  await expectAccessible(page, "rotation-modifier-personne-voeux");
+});

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events, outboxMessages, rotationTurns } from "../../src/server/db/schema/index.ts";
-import { buildOrganization, buildPlace, buildSpace } from "../../src/server/seed/factories.ts";
+import { eventOccurrences, events, outboxMessages, rotationTurns } from "../../src/server/db/schema/index.ts";
+import { buildOrganization, buildPerson, buildPlace, buildSpace, grantAccount } from "../../src/server/seed/factories.ts";
 import { instantToParisWall } from "../../src/shared/agenda/time.ts";
 import { describeRoute } from "../helpers/route-matrix.ts";
-import { as, createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { as, createTestApp, signUp, type TestApp } from "../helpers/test-app.ts";
 import { buildWorld, type World } from "../helpers/world.ts";
 
 let t: TestApp;
@@ -36,18 +36,45 @@ const body = (w: World, over: Record<string, unknown> = {}) => ({
 
 type Rotation = {
   id: string;
-  fields: { start: string };
-  turns: Array<{ id: string; date: string; organizationId: string; eventId: string | null; pinned: boolean; reasons: unknown[] }>;
-  fairness: Array<{ organizationId: string; turns: number; target: number; deviation: number }>;
+  name: string;
+  fields: {
+    start: string;
+    hosts: Array<{ organizationId: string; personId: string | null; wishes: Array<{ date: string; kind: string }> }>;
+  };
+  turns: Array<{
+    id: string;
+    date: string;
+    startsAt: string;
+    organizationId: string;
+    personId: string | null;
+    hostName: string;
+    status: string;
+    cancelReason: string | null;
+    eventId: string | null;
+    pinned: boolean;
+    reasons: Array<Record<string, unknown>>;
+    abilities: Record<string, boolean>;
+  }>;
+  fairness: Array<{
+    organizationId: string;
+    personId: string | null;
+    hostName: string;
+    turns: number;
+    target: number;
+    deviation: number;
+  }>;
   swaps: Array<{ id: string; status: string; abilities: Record<string, boolean> }>;
   ineligible: Array<{ organizationId: string; reason: string }>;
 };
 
 const coordinator = () => as(t.app, w.users.coordinator);
-/** Each rotation of a test meets at its own hour: two rotations in one room at once would clash (409). */
+/**
+ * Each rotation of a test meets at its own hour: two rotations in one room at once would clash (409). After
+ * 23:00 the hours go on from midnight, well before the 8:30 of body().
+ */
 let hour = 11;
 async function created(over: Record<string, unknown> = {}): Promise<Rotation> {
-  const h = String(hour++).padStart(2, "0");
+  const h = String(hour++ % 24).padStart(2, "0");
   const res = await coordinator()("POST", r(w), body(w, { start: `2031-01-09T${h}:00`, end: `2031-01-09T${h}:50`, ...over }));
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -138,6 +165,27 @@ describe("rotation routes", () => {
     forbiddenAs: "member",
     allowedAs: "referentA",
     status: 200,
+  });
+  describeRoute("rotations/:id/turns/:turnId/cancel", ctx, {
+    method: "POST",
+    path: (w) => `${r(w)}/${rotationId}/turns/${turnsSnapshot[0]?.id}/cancel`,
+    otherConsortiumPath: (w) => `${r(w)}/${otherRotationId}/turns/${turnsSnapshot[0]?.id}/cancel`,
+    body: () => ({ reason: "Grève des transports" }),
+    invalid: { body: () => ({ reason: "" }), field: "reason" },
+    forbiddenAs: "referentA",
+    allowedAs: "coordinator",
+    status: 200,
+    check: (b) => expect((b as Rotation).turns[0]).toMatchObject({ status: "cancelled", cancelReason: "Grève des transports" }),
+  });
+  describeRoute("rotations/:id/turns/:turnId/restore", ctx, {
+    method: "POST",
+    path: (w) => `${r(w)}/${rotationId}/turns/${turnsSnapshot[0]?.id}/restore`,
+    otherConsortiumPath: (w) => `${r(w)}/${otherRotationId}/turns/${turnsSnapshot[0]?.id}/restore`,
+    invalid: { path: (w) => `${r(w)}/${rotationId}/turns/pas-un-identifiant/restore`, field: "turnId" },
+    forbiddenAs: "referentA",
+    allowedAs: "coordinator",
+    status: 200,
+    check: (b) => expect((b as Rotation).turns[0]).toMatchObject({ status: "planned", cancelReason: null }),
   });
   describeRoute("rotations/:id (delete)", ctx, {
     method: "DELETE",
@@ -335,5 +383,300 @@ describe("living with the schedule", () => {
     );
     expect(res.statusCode).toBe(422);
     expect(Object.keys(res.json().fields)).toContain("hosts.1.organizationId");
+  });
+});
+
+describe("people as hosts", () => {
+  /** Camille hosts for Le Hangar at its café and has an account; Hugo (of the world) has none, nor an address. */
+  let camille: { id: string };
+  let camilleUser: Awaited<ReturnType<typeof signUp>>;
+  let rot: Rotation;
+  const personHosts = () => [
+    body(w).hosts[0],
+    { organizationId: w.memberB.id, placeId: w.placeB.id },
+    { organizationId: w.memberB.id, placeId: w.placeB.id, personId: camille.id },
+    { organizationId: w.memberB.id, placeId: w.placeB.id, personId: w.personB.id },
+  ];
+  beforeAll(async () => {
+    camilleUser = await signUp(t.app, { name: "Camille Martin" });
+    await grantAccount(t.db, { consortiumId: w.consortium.id, userId: camilleUser.id, role: "member" });
+    camille = await buildPerson(t.db, {
+      consortiumId: w.consortium.id,
+      firstName: "Camille",
+      lastName: "Martin",
+      userId: camilleUser.id,
+      role: { organizationId: w.memberB.id, role: "staff" },
+    });
+    rot = await generated(
+      (
+        await created({
+          name: "Avec des personnes",
+          hosts: personHosts(),
+          unavailable: [
+            { organizationId: w.memberB.id, personId: camille.id, from: "2031-06-01", to: "2031-08-31", label: "congés" },
+          ],
+        })
+      ).id,
+    );
+  });
+
+  it("gives turns to people as to places: fair shares, names, and the organisation as the meeting's organiser", async () => {
+    expect(rot.fields.hosts.filter((h) => h.personId).map((h) => h.personId)).toEqual(
+      expect.arrayContaining([camille.id, w.personB.id]),
+    );
+    // Four hosts, two of them people of Le Hangar beside Le Hangar itself: three dates each.
+    expect(rot.fairness).toHaveLength(4);
+    for (const f of rot.fairness) expect(f.turns).toBe(3);
+    const camilles = rot.turns.filter((x) => x.personId === camille.id);
+    expect(camilles).toHaveLength(3);
+    expect(camilles[0].hostName).toBe("Camille Martin (Le Hangar)");
+    expect(camilles[0].organizationId).toBe(w.memberB.id);
+    expect(camilles.every((x) => x.date < "2031-06-01" || x.date > "2031-08-31")).toBe(true);
+    expect(rot.fairness.find((f) => f.personId === w.personB.id)?.hostName).toBe("Hugo Bernard (Le Hangar)");
+    const [event] = await t.db
+      .select()
+      .from(events)
+      .where(eq(events.id, camilles[0].eventId as string));
+    expect(event.placeId).toBe(w.placeB.id);
+    expect(event.description).toContain("Accueil : Camille Martin, pour Le Hangar");
+  });
+
+  it("writes to the person host, at the address of their account when they have none of their own", async () => {
+    const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, camilleUser.email));
+    expect(mails.some((m) => m.text.includes("Avec des personnes") && m.text.startsWith("Bonjour Camille Martin"))).toBe(true);
+  });
+
+  it("lets a person host's own account withdraw from their turn, and nobody else's", async () => {
+    const view: Rotation = (await as(t.app, camilleUser)("GET", `${r(w)}/${rot.id}`)).json();
+    expect(view.turns.filter((x) => x.abilities.withdraw).every((x) => x.personId === camille.id)).toBe(true);
+    const theirs = view.turns.find((x) => x.personId === w.personB.id);
+    const own = view.turns.find((x) => x.personId === camille.id);
+    if (!theirs || !own) throw new Error("missing turns");
+    expect(
+      (await as(t.app, camilleUser)("POST", `${r(w)}/${rot.id}/turns/${theirs.id}/withdraw`, { reason: "Non" })).statusCode,
+    ).toBe(403);
+    const res = await as(t.app, camilleUser)("POST", `${r(w)}/${rot.id}/turns/${own.id}/withdraw`, {
+      reason: "Formation ce jour-là",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after: Rotation = res.json();
+    const moved = after.turns.find((x) => x.id === own.id);
+    expect(moved?.personId).not.toBe(camille.id);
+    expect(moved?.reasons[0]).toMatchObject({ code: "withdrawal", from: "Camille Martin (Le Hangar)" });
+    rot = after;
+  });
+
+  it("swaps between two people of the same organisation, and pins a date to a person", async () => {
+    const mine = rot.turns.find((x) => x.personId === camille.id && x.status === "planned");
+    // Camille is away in summer: one of Hugo's other dates.
+    const hugo = rot.turns.find((x) => x.personId === w.personB.id && (x.date < "2031-06-01" || x.date > "2031-08-31"));
+    if (!mine || !hugo) throw new Error("missing turns");
+    const asked = await as(t.app, camilleUser)("POST", `${r(w)}/${rot.id}/swaps`, { turnId: mine.id, withTurnId: hugo.id });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const swap = (asked.json() as Rotation).swaps[0];
+    // Hugo has no account: Le Hangar's referent (or the coordination) answers for him.
+    const answered = await coordinator()("POST", `${r(w)}/${rot.id}/swaps/${swap.id}/answer`, { accept: true });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const after: Rotation = answered.json();
+    expect(after.turns.find((x) => x.id === mine.id)?.personId).toBe(w.personB.id);
+    expect(after.turns.find((x) => x.id === hugo.id)?.personId).toBe(camille.id);
+
+    const target = after.turns.find((x) => x.organizationId === w.memberA.id && x.date < "2031-06-01");
+    if (!target) throw new Error("no turn of La Fabrique");
+    const pinned = await coordinator()("POST", `${r(w)}/${rot.id}/turns/${target.id}/pin`, {
+      organizationId: w.memberB.id,
+      personId: w.personB.id,
+    });
+    expect(pinned.statusCode, pinned.body).toBe(200);
+    expect((pinned.json() as Rotation).turns.find((x) => x.id === target.id)).toMatchObject({
+      personId: w.personB.id,
+      hostName: "Hugo Bernard (Le Hangar)",
+      pinned: true,
+    });
+  });
+
+  it("refuses a person twice, or a person of another consortium", async () => {
+    const twice = await coordinator()("POST", r(w), body(w, { hosts: [...personHosts(), personHosts()[2]] }));
+    expect(twice.statusCode).toBe(422);
+    expect(Object.keys(twice.json().fields)).toContain("hosts.4.personId");
+    const stranger = await coordinator()(
+      "POST",
+      r(w),
+      body(w, { hosts: [body(w).hosts[0], { ...personHosts()[2], personId: w.other.person.id }] }),
+    );
+    expect(stranger.statusCode).toBe(422);
+    expect(Object.keys(stranger.json().fields)).toContain("hosts.1.personId");
+  });
+});
+
+describe("wishes", () => {
+  it("keeps the wishes fairness allows, and says why the others could not be kept", async () => {
+    const hosts = body(w).hosts.map((h) =>
+      h.organizationId === w.memberA.id
+        ? {
+            ...h,
+            wishes: [
+              { date: "2031-03-13", kind: "prefers" },
+              { date: "2031-01-09", kind: "avoids" },
+            ],
+          }
+        : h.organizationId === w.memberB.id
+          ? { ...h, wishes: [{ date: "2031-05-08", kind: "prefers" }] }
+          : h,
+    );
+    const rot = await generated(
+      (
+        await created({
+          name: "Avec des vœux",
+          hosts,
+          unavailable: [{ organizationId: w.memberB.id, from: "2031-05-01", to: "2031-05-15", label: "inventaire" }],
+        })
+      ).id,
+    );
+    expect(rot.fields.hosts.find((h) => h.organizationId === w.memberA.id)?.wishes).toEqual([
+      { date: "2031-01-09", kind: "avoids" },
+      { date: "2031-03-13", kind: "prefers" },
+    ]);
+    const on = (date: string) => rot.turns.find((x) => x.date === date);
+    expect(on("2031-03-13")?.organizationId).toBe(w.memberA.id);
+    expect(on("2031-03-13")?.reasons).toContainEqual({ code: "preferred" });
+    expect(on("2031-01-09")?.organizationId).not.toBe(w.memberA.id);
+    // Le Hangar asked for 8 May but is closed then: the turn of that day says so.
+    expect(on("2031-05-08")?.organizationId).not.toBe(w.memberB.id);
+    expect(on("2031-05-08")?.reasons).toContainEqual({
+      code: "wish-missed",
+      hostId: w.memberB.id,
+      label: "Le Hangar",
+      why: { kind: "unavailable", label: "inventaire", from: "2031-05-01", to: "2031-05-15" },
+    });
+    for (const f of rot.fairness) expect(f.turns).toBe(4);
+  });
+
+  it("refuses a wish for a day the rotation does not meet, or two wishes for one day", async () => {
+    const wish = (wishes: unknown[]) => body(w, { hosts: [{ ...body(w).hosts[0], wishes }, ...body(w).hosts.slice(1)] });
+    const off = await coordinator()("POST", r(w), wish([{ date: "2031-03-14", kind: "prefers" }]));
+    expect(off.statusCode).toBe(422);
+    expect(off.json().fields["hosts.0.wishes.0.date"]).toBe("Ce jour n'est pas une date de la rotation");
+    const twice = await coordinator()(
+      "POST",
+      r(w),
+      wish([
+        { date: "2031-03-13", kind: "prefers" },
+        { date: "2031-03-13", kind: "avoids" },
+      ]),
+    );
+    expect(twice.statusCode).toBe(422);
+    expect(Object.keys(twice.json().fields)).toContain("hosts.0.wishes.1.date");
+  });
+});
+
+describe("cancelling a date", () => {
+  it("cancels the meeting in the agenda, tells the host, counts it for nobody, survives a new generation, and can be undone", async () => {
+    const rot = await generated((await created({ name: "Une date annulée" })).id);
+    const target = rot.turns.filter((x) => x.organizationId === w.memberA.id)[1];
+    const res = await coordinator()("POST", `${r(w)}/${rot.id}/turns/${target.id}/cancel`, { reason: "Jour férié local" });
+    expect(res.statusCode, res.body).toBe(200);
+    const after: Rotation = res.json();
+    expect(after.turns.find((x) => x.id === target.id)).toMatchObject({
+      status: "cancelled",
+      cancelReason: "Jour férié local",
+      eventId: target.eventId,
+      abilities: expect.objectContaining({ cancel: false, restore: true }),
+    });
+    expect(after.fairness.reduce((sum, f) => sum + f.turns, 0)).toBe(11);
+    const [event] = await t.db
+      .select()
+      .from(events)
+      .where(eq(events.id, target.eventId as string));
+    expect(event.status).toBe("cancelled");
+    const occurrences = await t.db
+      .select()
+      .from(eventOccurrences)
+      .where(eq(eventOccurrences.eventId, target.eventId as string));
+    expect(occurrences.map((o) => o.status)).toEqual(["cancelled"]);
+    const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, w.users.referentA.email));
+    expect(mails.some((m) => m.subject.includes("une date annulée") && m.text.includes("Jour férié local"))).toBe(true);
+    // The host's referent can no longer withdraw from it, nor cancel it twice.
+    expect(
+      (await as(t.app, w.users.referentA)("POST", `${r(w)}/${rot.id}/turns/${target.id}/withdraw`, { reason: "x" })).statusCode,
+    ).toBe(403);
+    expect((await coordinator()("POST", `${r(w)}/${rot.id}/turns/${target.id}/cancel`, { reason: "encore" })).statusCode).toBe(
+      409,
+    );
+
+    const again = await generated(rot.id);
+    expect(again.turns).toHaveLength(12);
+    expect(again.turns.find((x) => x.id === target.id)?.status).toBe("cancelled");
+    expect(again.turns.filter((x) => x.status === "planned")).toHaveLength(11);
+
+    const restored = await coordinator()("POST", `${r(w)}/${rot.id}/turns/${target.id}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((restored.json() as Rotation).turns.find((x) => x.id === target.id)).toMatchObject({
+      status: "planned",
+      cancelReason: null,
+      organizationId: w.memberA.id,
+    });
+    const [back] = await t.db
+      .select()
+      .from(events)
+      .where(eq(events.id, target.eventId as string));
+    expect(back.status).toBe("confirmed");
+    expect((await coordinator()("POST", `${r(w)}/${rot.id}/turns/${target.id}/restore`)).statusCode).toBe(409);
+  });
+});
+
+describe("rooms taken by another event", () => {
+  /** The first turn of a rotation held in a room (La Fabrique and La Cordée have one), with that room. */
+  const roomTurn = (rot: Rotation) => {
+    const turn = rot.turns.find((x) => x.organizationId === w.memberA.id || x.organizationId === memberC.id);
+    if (!turn) throw new Error("no turn in a room");
+    return turn.organizationId === w.memberA.id
+      ? { turn, space: "Salle des machines", place: "d'Atelier partagé" }
+      : { turn, space: "Grande salle", place: "de Coworking de la Cordée" };
+  };
+
+  it("names the room, the day, the hours and the other meeting, and writes nothing", async () => {
+    const first = await generated((await created({ name: "Café des lieux" })).id);
+    // The same hosts at the same hour, on purpose: the same schedule, in the same rooms.
+    hour--;
+    const second = await created({ name: "Autre café" });
+    const res = await coordinator()("POST", `${r(w)}/${second.id}/generate`, { from: "2031-01-01" });
+    expect(res.statusCode).toBe(409);
+    const { turn, space, place } = roomTurn(first);
+    const time = first.fields.start.slice(11, 13).replace(/^0/, "");
+    const day = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "full" }).format(new Date(turn.startsAt));
+    expect(res.json().message).toBe(
+      `La salle ${space} ${place} est déjà prise le ${day.replace(/ 1 /, " 1er ")} de ${time} h à ${time} h 50 (« Café des lieux »).`,
+    );
+    expect(res.json().details).toMatchObject({ code: "room-taken", space, title: "Café des lieux" });
+    expect(await t.db.select().from(rotationTurns).where(eq(rotationTurns.rotationId, second.id))).toHaveLength(0);
+  });
+
+  it("refuses to restore a date whose room was taken meanwhile, saying by what", async () => {
+    const rot = await generated((await created({ name: "Salle reprise" })).id);
+    const { turn } = roomTurn(rot);
+    await coordinator()("POST", `${r(w)}/${rot.id}/turns/${turn.id}/cancel`, { reason: "Intervenant absent" });
+    const wall = (iso: string) => instantToParisWall(new Date(iso));
+    const [event] = await t.db
+      .select()
+      .from(events)
+      .where(eq(events.id, turn.eventId as string));
+    const taken = await coordinator()("POST", `/api/consortia/${w.consortium.slug}/agenda/events`, {
+      title: "Atelier couture",
+      venue: "place",
+      placeId: event.placeId,
+      spaceId: event.spaceId,
+      organizerIds: [turn.organizationId],
+      start: wall(turn.startsAt),
+      end: wall(new Date(new Date(turn.startsAt).getTime() + 30 * 60_000).toISOString()),
+      audiences: ["families"],
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const res = await coordinator()("POST", `${r(w)}/${rot.id}/turns/${turn.id}/restore`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/^La salle .+ est déjà prise le .+ 2031 de \d+ h à \d+ h 30 \(« Atelier couture »\)\.$/);
+    expect(
+      (await coordinator()("GET", `${r(w)}/${rot.id}`)).json().turns.find((x: { id: string }) => x.id === turn.id).status,
+    ).toBe("cancelled");
   });
 });

@@ -12,6 +12,8 @@ export const consortiumPolicy = {
   /** Publishing in the agenda: a referent for events their organisation takes part in (policies/agenda.ts). */
   createEvent: (a: Actor) => isCoordinator(a) || a.role === "referent",
   createRotation: (a: Actor) => isCoordinator(a),
+  createResidency: (a: Actor) => isCoordinator(a),
+  createTour: (a: Actor) => isCoordinator(a),
 };
 
 export const organizationPolicy = {

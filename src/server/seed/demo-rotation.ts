@@ -1,9 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
 import { addDays, parisDate } from "../../shared/agenda/time.ts";
 import type { Db } from "../db/client.ts";
-import { consortia, organizations, places, users } from "../db/schema/index.ts";
-import type { Ctx } from "../http/auth.ts";
 import { createRotation, generate } from "../modules/rotations/rotations.service.ts";
+import { coordinatorCtx, memberPlaces, silentMailer } from "./demo-ctx.ts";
 
 /** The 2nd Thursday of the month after `today` ("YYYY-MM-DD"). */
 function secondThursdayAfter(today: string): string {
@@ -18,23 +16,8 @@ function secondThursdayAfter(today: string): string {
  * through the same services as the web app (its dates appear in the agenda). Referents are not mailed.
  */
 export async function seedDemoRotation(db: Db, consortiumSlug: string, coordinatorUserId: string) {
-  const [consortium] = await db.select().from(consortia).where(eq(consortia.slug, consortiumSlug));
-  const [user] = await db.select().from(users).where(eq(users.id, coordinatorUserId));
-  const hosts = await db
-    .select({ organizationId: organizations.id, placeId: places.id })
-    .from(organizations)
-    .innerJoin(places, eq(places.organizationId, organizations.id))
-    .where(and(eq(organizations.consortiumId, consortium.id), eq(organizations.kind, "member")))
-    .orderBy(asc(organizations.name), asc(places.name));
-  const byOrganization = new Map<string, string>();
-  for (const h of hosts) if (!byOrganization.has(h.organizationId)) byOrganization.set(h.organizationId, h.placeId);
-  const ctx: Ctx = {
-    db,
-    user: { id: user.id, name: user.name, email: user.email, isAdmin: false },
-    consortium,
-    now: new Date(),
-    actor: { userId: user.id, isAdmin: false, role: "coordinator", organizationId: null },
-  };
+  const ctx = await coordinatorCtx(db, consortiumSlug, coordinatorUserId);
+  const hosts = await memberPlaces(db, ctx.consortium.id);
   const first = secondThursdayAfter(parisDate(ctx.now));
   const rotation = await createRotation(ctx, {
     name: "Petit-déjeuner du réseau",
@@ -42,7 +25,13 @@ export async function seedDemoRotation(db: Db, consortiumSlug: string, coordinat
     start: `${first}T08:30`,
     end: `${first}T10:00`,
     recurrence: { frequency: "monthly_weekday", interval: 1, count: 12 },
-    hosts: [...byOrganization].map(([organizationId, placeId]) => ({ organizationId, placeId, weight: 1, pastTurns: 0 })),
+    hosts: hosts.map(({ organizationId, placeId }) => ({
+      organizationId,
+      placeId,
+      weight: 1,
+      pastTurns: 0,
+      wishes: [],
+    })),
     weighting: "equal",
     minGapDays: 0,
     stepFree: false,
@@ -50,5 +39,5 @@ export async function seedDemoRotation(db: Db, consortiumSlug: string, coordinat
     audiences: ["professionals"],
     visibility: "consortium",
   });
-  await generate(ctx, { send: async () => {} }, rotation.id, first);
+  await generate(ctx, silentMailer, rotation.id, first);
 }

@@ -5,7 +5,9 @@ import type { Db } from "../db/client.ts";
 import { activities, memberPeriods, personRoles, representatives, users } from "../db/schema/index.ts";
 import { seedDemoAgenda } from "./demo-agenda.ts";
 import { type ConsortiumSeed, DEMO, type DemoAccountKey, NEIGHBOUR } from "./demo-data.ts";
+import { seedDemoResidency } from "./demo-residency.ts";
 import { seedDemoRotation } from "./demo-rotation.ts";
+import { seedDemoTour } from "./demo-tour.ts";
 import {
   buildConsortium,
   buildOrganization,
@@ -270,4 +272,6 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<void> {
     await seedConsortium(t, NEIGHBOUR, userIds);
   });
   await seedDemoRotation(db, DEMO.slug, userIds.coordination);
+  await seedDemoResidency(db, DEMO.slug, userIds.coordination);
+  await seedDemoTour(db, DEMO.slug, userIds.coordination);
 }

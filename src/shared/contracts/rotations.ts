@@ -10,9 +10,22 @@ import { say } from "./messages.ts";
 export const ROTATION_TURN_STATUSES = ["planned", "cancelled"] as const;
 export const SWAP_STATUSES = ["pending", "accepted", "refused", "withdrawn"] as const;
 
+/** The days of the rotation a host asks for or would rather avoid: kept when fairness allows (level 3). */
+export const HOST_WISH_KINDS = ["prefers", "avoids"] as const;
+const MAX_WISHES = 60;
+export const HostWishInput = z.object({ date: IsoDate, kind: z.enum(HOST_WISH_KINDS) });
+
+/**
+ * A host is a place of a member organisation or, with `personId`, a person of the consortium hosting at such a
+ * place for it (the organisation stays the meeting's organiser). A rotation has each organisation at most once
+ * as a place and each person at most once, so the person's id, else the organisation's, names a host in it.
+ */
+export const hostKey = (h: { organizationId: string; personId?: string | null }) => h.personId ?? h.organizationId;
+
 export const RotationHostInput = z.object({
   organizationId: Uuid,
   placeId: Uuid,
+  personId: Uuid.nullable().optional(),
   /** The room the meeting takes; its capacity and access are checked against the requirements. */
   spaceId: Uuid.nullable().optional(),
   weight: z
@@ -22,12 +35,18 @@ export const RotationHostInput = z.object({
     .default(1),
   /** Turns hosted before the rotation was kept in Maillage: they count in the fairness. */
   pastTurns: z.number().int().min(0).max(1000).default(0),
+  wishes: z
+    .array(HostWishInput)
+    .max(MAX_WISHES, say(`${MAX_WISHES} vœux au plus`, `${MAX_WISHES} wishes at most`))
+    .default([]),
 });
 export type RotationHostInput = z.input<typeof RotationHostInput>;
 
 export const UnavailabilityInput = z
   .object({
     organizationId: Uuid,
+    /** For a person host; null or absent for a place. */
+    personId: Uuid.nullable().optional(),
     from: IsoDate,
     to: IsoDate,
     label: RequiredText(LIMITS.name),
@@ -56,26 +75,41 @@ export const RotationFields = z.object({
 });
 export type RotationFields = z.input<typeof RotationFields>;
 
+type HostRef = { organizationId: string; personId?: string | null };
 const checkHosts = (
-  r: { hosts: Array<{ organizationId: string }>; unavailable: Array<{ organizationId: string }> },
+  r: { hosts: Array<HostRef & { wishes: Array<{ date: string }> }>; unavailable: HostRef[] },
   ctx: z.RefinementCtx,
 ) => {
   const seen = new Set<string>();
   r.hosts.forEach((h, i) => {
-    if (seen.has(h.organizationId))
+    if (seen.has(hostKey(h)))
       ctx.addIssue({
         code: "custom",
-        path: ["hosts", i, "organizationId"],
-        ...say("Cette structure accueille déjà", "This organisation already hosts"),
+        path: ["hosts", i, h.personId ? "personId" : "organizationId"],
+        message: (h.personId
+          ? say("Cette personne accueille déjà", "This person already hosts")
+          : say("Cette structure accueille déjà", "This organisation already hosts")
+        ).error(),
       });
-    seen.add(h.organizationId);
+    seen.add(hostKey(h));
+    // One wish per day: a host cannot both ask for a date and avoid it.
+    const days = new Set<string>();
+    h.wishes.forEach((wish, j) => {
+      if (days.has(wish.date))
+        ctx.addIssue({
+          code: "custom",
+          path: ["hosts", i, "wishes", j, "date"],
+          message: say("Ce jour a déjà un vœu", "This day already has a wish").error(),
+        });
+      days.add(wish.date);
+    });
   });
   r.unavailable.forEach((u, i) => {
-    if (!seen.has(u.organizationId))
+    if (!seen.has(hostKey(u)))
       ctx.addIssue({
         code: "custom",
         path: ["unavailable", i, "organizationId"],
-        ...say("Cette structure n'est pas parmi les hôtes", "This organisation is not a host"),
+        message: say("Cet hôte n'est pas parmi les hôtes", "This is not one of the hosts").error(),
       });
   });
 };
@@ -88,7 +122,10 @@ export const GenerateInput = z.object({
   from: IsoDate.optional(),
 });
 
-export const PinTurnInput = z.object({ organizationId: Uuid });
+/** The host the turn goes to: a place (its organisation), or a person host with `personId`. */
+export const PinTurnInput = z.object({ organizationId: Uuid, personId: Uuid.nullable().optional() });
+/** A coordinator cancels one date of the rotation; the reason goes to the host and into the schedule. */
+export const CancelTurnInput = z.object({ reason: RequiredText(LIMITS.shortText) });
 export const WithdrawInput = z.object({ reason: RequiredText(LIMITS.shortText) });
 export const SwapRequestInput = z.object({ turnId: Uuid, withTurnId: Uuid, message: OptionalText(LIMITS.shortText) });
 export const SwapAnswerInput = z.object({ accept: z.boolean(), message: OptionalText(LIMITS.shortText) });
@@ -102,9 +139,13 @@ export const RotationTurnDto = z.object({
   endsAt: Instant,
   date: IsoDate,
   organizationId: Uuid,
+  /** The person hosting, null when the place hosts (hostKey names the host). */
+  personId: Uuid.nullable(),
+  /** « La Filature », or « Camille Martin (La Filature) » for a person. */
   hostName: z.string(),
   placeName: z.string(),
   status: z.enum(ROTATION_TURN_STATUSES),
+  cancelReason: z.string().nullable(),
   pinned: z.boolean(),
   eventId: Uuid.nullable(),
   reasons: z.array(Json),
@@ -115,6 +156,7 @@ export type RotationTurnDto = z.infer<typeof RotationTurnDto>;
 
 export const FairnessDto = z.object({
   organizationId: Uuid,
+  personId: Uuid.nullable(),
   hostName: z.string(),
   weight: z.number(),
   share: z.number(),
@@ -166,17 +208,23 @@ export const RotationDto = z.object({
     hosts: z.array(
       z.object({
         organizationId: Uuid,
+        personId: Uuid.nullable(),
+        /** Shown by the form for a person who is no longer listed among the people it loads. */
+        personName: z.string().nullable(),
         placeId: Uuid,
         spaceId: Uuid.nullable(),
         weight: z.number(),
         pastTurns: z.number(),
+        wishes: z.array(HostWishInput),
       }),
     ),
     weighting: z.enum(["equal", "weighted"]),
     minGapDays: z.number(),
     minCapacity: z.number().nullable(),
     stepFree: z.boolean(),
-    unavailable: z.array(z.object({ organizationId: Uuid, from: IsoDate, to: IsoDate, label: z.string() })),
+    unavailable: z.array(
+      z.object({ organizationId: Uuid, personId: Uuid.nullable(), from: IsoDate, to: IsoDate, label: z.string() }),
+    ),
     audiences: z.array(z.string()),
     visibility: EventVisibility,
   }),
@@ -185,10 +233,13 @@ export const RotationDto = z.object({
   fairness: z.array(FairnessDto),
   swaps: z.array(SwapDto),
   /** Hosts whose space does not meet the requirements, with why (they take no turn). */
-  ineligible: z.array(z.object({ organizationId: Uuid, hostName: z.string(), reason: z.string() })),
+  ineligible: z.array(z.object({ organizationId: Uuid, personId: Uuid.nullable(), hostName: z.string(), reason: z.string() })),
   abilities: Abilities,
 });
 export type RotationDto = z.infer<typeof RotationDto>;
 
-/** 409 body of a generation that cannot succeed: the solver's report, and a French sentence built from it. */
+/**
+ * 409 body of a generation that cannot succeed: the solver's report, and a French sentence built from it. A room
+ * another event holds answers the same way, its report being `{ code: "room-taken", … }` (rotations/phrases.ts).
+ */
 export const InfeasibleDto = z.object({ message: z.string(), report: Json });

@@ -79,6 +79,8 @@ describe("assignment reasons", () => {
       },
       { code: "preferred" },
       { code: "avoided-anyway" },
+      { code: "wish-missed", ...host, why: { kind: "balance" } },
+      { code: "wish-missed", ...host, why: { kind: "too-close", occurrenceId: "x", date: "2027-03-04", minGapDays: 21 } },
     ];
     for (const r of reasons) {
       expect(explainReason(r, "fr")).toMatch(/^[A-ZÀÉ].*\.$/);
@@ -91,6 +93,12 @@ describe("assignment reasons", () => {
       "À égalité avec Le Moulin et La Cale, c'est le lieu qui avait accueilli le moins récemment.",
     );
     expect(explainEn(reasons[3])).toBe("Furthest behind its share: 1 turn, for an expected share of 1.5 by that date.");
+    expect(explainFr(reasons[11])).toBe(
+      "Le Moulin avait demandé cette date, mais accueille le jeudi 4 mars 2027, et il faut 21 jours entre deux accueils.",
+    );
+    expect(explainEn(reasons[10])).toMatch(
+      /^Le Moulin had asked for this date, but giving it would have made the schedule less even/,
+    );
     expect(explainFr(reasons[7])).toBe(
       "Un autre lieu était à égalité mais ne pouvait pas : Le Moulin n'est pas disponible (travaux, du 28 décembre 2027 au 3 janvier 2028).",
     );

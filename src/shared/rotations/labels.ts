@@ -191,6 +191,10 @@ export function explainFr(reason: AssignmentReason): string {
       return "Ce lieu avait demandé cette date.";
     case "avoided-anyway":
       return "Ce lieu préférait éviter cette date, mais aucune répartition aussi équilibrée ne le permettait.";
+    case "wish-missed":
+      return reason.why.kind === "balance"
+        ? `${reason.label} avait demandé cette date, mais la lui donner aurait déséquilibré la répartition ou privé un autre lieu de son vœu.`
+        : `${reason.label} avait demandé cette date, mais ${whyFr(reason.why)}.`;
   }
 }
 
@@ -220,6 +224,10 @@ export function explainEn(reason: AssignmentReason): string {
       return "It had asked for this date.";
     case "avoided-anyway":
       return "It would rather avoid this date, but no schedule as even allowed it.";
+    case "wish-missed":
+      return reason.why.kind === "balance"
+        ? `${reason.label} had asked for this date, but giving it would have made the schedule less even or cost another host its wish.`
+        : `${reason.label} had asked for this date, but ${whyEn(reason.why)}.`;
   }
 }
 

@@ -123,6 +123,36 @@ describe("solveRotation", () => {
     expect(result.objective.preferencesBroken).toBe(0);
   });
 
+  it("says why a wish for a date was not kept: a closure, the gap, or the balance", () => {
+    const result = solveRotation({
+      occurrences: weekly("2027-01-07", 4),
+      hosts: [host("a"), host("b")],
+      unavailable: [{ hostId: "a", from: "2027-01-14", to: "2027-01-14", label: "inventaire" }],
+      preferences: [
+        { hostId: "a", occurrenceId: "o01", kind: "prefers" },
+        { hostId: "b", occurrenceId: "o02", kind: "prefers" },
+        { hostId: "b", occurrenceId: "o03", kind: "prefers" },
+      ],
+    });
+    expect(hostsOf(result)).toEqual(["a", "b", "b", "a"]);
+    if (!result.ok) throw new Error("expected a schedule");
+    expect(result.assignments[1].reasons).toContainEqual({
+      code: "wish-missed",
+      hostId: "a",
+      label: "A",
+      why: { kind: "unavailable", label: "inventaire", from: "2027-01-14", to: "2027-01-14" },
+    });
+    // b asked for two dates; two turns each is fairer than three for b.
+    expect(result.assignments[3].reasons).toContainEqual({
+      code: "wish-missed",
+      hostId: "b",
+      label: "B",
+      why: { kind: "balance" },
+    });
+    expect(result.assignments[2].reasons).toContainEqual({ code: "preferred" });
+    expect(result.objective.preferencesBroken).toBe(2);
+  });
+
   it("reassigns a withdrawn turn without moving the others", () => {
     const problem: RotationProblem = {
       occurrences: weekly("2027-01-07", 8),

@@ -128,7 +128,9 @@ export type AssignmentReason =
    */
   | { code: "ahead-excluded"; tied: boolean; hosts: ExcludedHost[]; turns: number; expected: number }
   | { code: "preferred" }
-  | { code: "avoided-anyway" };
+  | { code: "avoided-anyway" }
+  /** Another host had asked for this date and did not get it, with what stood in its way. */
+  | ({ code: "wish-missed" } & ExcludedHost);
 
 export interface RotationAssignment {
   occurrenceId: string;
@@ -1468,6 +1470,9 @@ function explainSchedule(m: Model, assign: Int32Array): RotationAssignment[] {
       }
       if (m.prefRank[k * H + chosen] === 0) reasons.push({ code: "preferred" });
       if (m.prefRank[k * H + chosen] === 2) reasons.push({ code: "avoided-anyway" });
+      for (let h = 0; h < H; h++)
+        if (h !== chosen && m.prefRank[k * H + h] === 0)
+          reasons.push({ code: "wish-missed", ...ref(m, h), why: finalExclusion(m, assign, k, h, false) ?? { kind: "balance" } });
     }
     cnt[chosen]++;
     lastDay[chosen] = o.lastDay;

@@ -35,6 +35,16 @@ const RotationsPage = lazy(() => import("./pages/rotations/RotationsPage.tsx"));
 const NewRotationPage = lazy(() => import("./pages/rotations/NewRotationPage.tsx"));
 const RotationPage = lazy(() => import("./pages/rotations/RotationPage.tsx"));
 const EditRotationPage = lazy(() => import("./pages/rotations/EditRotationPage.tsx"));
+const ResidenciesPage = lazy(() => import("./pages/residencies/ResidenciesPage.tsx"));
+const NewResidencyPage = lazy(() => import("./pages/residencies/NewResidencyPage.tsx"));
+const ResidencyPage = lazy(() => import("./pages/residencies/ResidencyPage.tsx"));
+const EditResidencyPage = lazy(() => import("./pages/residencies/EditResidencyPage.tsx"));
+const PublicResidencyPage = lazy(() => import("./pages/residencies/PublicResidencyPage.tsx"));
+const ToursPage = lazy(() => import("./pages/tours/ToursPage.tsx"));
+const NewTourPage = lazy(() => import("./pages/tours/NewTourPage.tsx"));
+const TourPage = lazy(() => import("./pages/tours/TourPage.tsx"));
+const PublicTourPage = lazy(() => import("./pages/tours/PublicTourPage.tsx"));
+const CancelRegistrationPage = lazy(() => import("./pages/tours/CancelRegistrationPage.tsx"));
 const PublicAgendaPage = lazy(() => import("./pages/agenda/PublicAgendaPage.tsx"));
 const EmbedAgendaPage = lazy(() => import("./pages/agenda/EmbedAgendaPage.tsx"));
 
@@ -76,12 +86,22 @@ export function App() {
               <Route path="rotations/nouvelle" element={<NewRotationPage />} />
               <Route path="rotations/:id" element={<RotationPage />} />
               <Route path="rotations/:id/modifier" element={<EditRotationPage />} />
+              <Route path="tournees" element={<ToursPage />} />
+              <Route path="tournees/nouvelle" element={<NewTourPage />} />
+              <Route path="tournees/:id" element={<TourPage />} />
+              <Route path="residences" element={<ResidenciesPage />} />
+              <Route path="residences/nouvelle" element={<NewResidencyPage />} />
+              <Route path="residences/:id" element={<ResidencyPage />} />
+              <Route path="residences/:id/modifier" element={<EditResidencyPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>
           <Route element={<BareLayout />}>
             <Route path="/agenda/:slug" element={<PublicAgendaPage />} />
             <Route path="/agenda/:slug/integration" element={<EmbedAgendaPage />} />
+            <Route path="/tournees/annulation/:token" element={<CancelRegistrationPage />} />
+            <Route path="/tournees/:slug/:id" element={<PublicTourPage />} />
+            <Route path="/residences/:slug/:id" element={<PublicResidencyPage />} />
           </Route>
           <Route element={<PublicLayout />}>
             <Route path="*" element={<NotFoundPage />} />

@@ -7,8 +7,12 @@ import { agendaToolsEn } from "./agenda-tools.en.ts";
 import { agendaToolsFr } from "./agenda-tools.fr.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
+import { residenciesEn } from "./residencies.en.ts";
+import { residenciesFr } from "./residencies.fr.ts";
 import { rotationsEn } from "./rotations.en.ts";
 import { rotationsFr } from "./rotations.fr.ts";
+import { toursEn } from "./tours.en.ts";
+import { toursFr } from "./tours.fr.ts";
 
 export const LANGUAGES = ["fr", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,8 +31,26 @@ const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   // Each module's strings live in their own files, under their own key (t("agenda.…")).
   resources: {
-    fr: { translation: { ...fr, agenda: agendaFr, agendaTools: agendaToolsFr, rotations: rotationsFr } },
-    en: { translation: { ...en, agenda: agendaEn, agendaTools: agendaToolsEn, rotations: rotationsEn } },
+    fr: {
+      translation: {
+        ...fr,
+        agenda: agendaFr,
+        agendaTools: agendaToolsFr,
+        rotations: rotationsFr,
+        residencies: residenciesFr,
+        tours: toursFr,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        agenda: agendaEn,
+        agendaTools: agendaToolsEn,
+        rotations: rotationsEn,
+        residencies: residenciesEn,
+        tours: toursEn,
+      },
+    },
   },
   lng: initial,
   fallbackLng: "fr",

@@ -80,5 +80,6 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>(path, { method: "POST", body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "PATCH", body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "PUT", body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
 };

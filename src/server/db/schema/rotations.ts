@@ -16,7 +16,13 @@ import {
 import { events } from "./agenda.ts";
 import { users } from "./auth.ts";
 import { consortiumRef, stamps } from "./columns.ts";
-import { organizations, places, spaces } from "./directory.ts";
+import { organizations, people, places, spaces } from "./directory.ts";
+
+/** A wish of a host about one date of the rotation (a Paris day): level 3 of the solver's objective. */
+export interface HostWish {
+  date: string;
+  kind: "prefers" | "avoids";
+}
 
 const rotationRef = () =>
   uuid()
@@ -54,6 +60,11 @@ export const rotations = pgTable(
   (t) => [index().on(t.consortiumId), check("rotations_gap_ck", sql`${t.minGapDays} between 0 and 365`)],
 );
 
+/**
+ * A host of a rotation: a place of a member organisation, or a person hosting at such a place for that
+ * organisation. Within a rotation an organisation hosts at most once as itself and a person at most once, so
+ * (organisation, person) names a host; its rows are rewritten with each save of the rotation.
+ */
 export const rotationHosts = pgTable(
   "rotation_hosts",
   {
@@ -63,15 +74,19 @@ export const rotationHosts = pgTable(
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
+    personId: uuid().references(() => people.id, { onDelete: "cascade" }),
     placeId: uuid()
       .notNull()
       .references(() => places.id, { onDelete: "cascade" }),
     spaceId: uuid().references(() => spaces.id, { onDelete: "set null" }),
     weight: doublePrecision().notNull().default(1),
     pastTurns: integer().notNull().default(0),
+    /** Edited and rewritten with the host, read only by the solver: a column, not a table. */
+    wishes: jsonb().$type<HostWish[]>().notNull().default([]),
   },
   (t) => [
-    uniqueIndex("rotation_hosts_uq").on(t.rotationId, t.organizationId),
+    uniqueIndex("rotation_hosts_place_uq").on(t.rotationId, t.organizationId).where(sql`person_id is null`),
+    uniqueIndex("rotation_hosts_person_uq").on(t.rotationId, t.personId).where(sql`person_id is not null`),
     check("rotation_hosts_weight_ck", sql`${t.weight} > 0`),
     check("rotation_hosts_past_ck", sql`${t.pastTurns} >= 0`),
   ],
@@ -87,6 +102,8 @@ export const rotationUnavailability = pgTable(
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Set when the host is a person (their holidays), null for the place. */
+    personId: uuid().references(() => people.id, { onDelete: "cascade" }),
     fromDate: date().notNull(),
     toDate: date().notNull(),
     label: text().notNull(),
@@ -102,12 +119,17 @@ export const rotationTurns = pgTable(
     consortiumId: consortiumRef(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
+    /** The organisation hosting (the event's organiser), also when a person of it hosts. */
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
+    /** The person hosting, when the host is a person; without them the turn falls to the organisation. */
+    personId: uuid().references(() => people.id, { onDelete: "set null" }),
+    /** A cancelled date keeps its host and its (cancelled) event, and can be restored. */
     status: text({ enum: ["planned", "cancelled"] })
       .notNull()
       .default("planned"),
+    cancelReason: text(),
     /** Imposed by a coordinator: a new generation keeps it. */
     pinned: boolean().notNull().default(false),
     eventId: uuid().references(() => events.id, { onDelete: "set null" }),

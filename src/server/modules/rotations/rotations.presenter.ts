@@ -1,15 +1,15 @@
 import { describeRecurrence } from "../../../shared/agenda/recurrence.ts";
 import { parisDate } from "../../../shared/agenda/time.ts";
 import type { Recurrence } from "../../../shared/contracts/agenda.ts";
-import type { RotationDto } from "../../../shared/contracts/rotations.ts";
+import { hostKey, type RotationDto } from "../../../shared/contracts/rotations.ts";
 import type { Ctx } from "../../http/auth.ts";
 import type { SwapSubject, TurnSubject } from "../../policies/rotations.ts";
 import type * as q from "./rotations.queries.ts";
 
-type Loaded = {
+export type Loaded = {
   rotation: q.RotationRow;
   hosts: q.HostRow[];
-  unavailable: Array<{ organizationId: string; fromDate: string; toDate: string; label: string }>;
+  unavailable: Array<{ organizationId: string; personId: string | null; fromDate: string; toDate: string; label: string }>;
   turns: q.TurnRow[];
   swaps: Array<{
     id: string;
@@ -20,6 +20,8 @@ type Loaded = {
     answer: string | null;
     createdAt: Date;
   }>;
+  /** The accounts of the people the turns name, by person id: they speak for their own turns. */
+  personUsers: Map<string, string | null>;
 };
 
 export const ruleInWords = (r: q.RotationRow) =>
@@ -43,18 +45,21 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /**
  * Turns per host against its share: past turns (declared, and held before today) plus the turns planned,
  * and the target, its weight's share of all of them. The same arithmetic as the solver's, rounded to show.
+ * Cancelled dates count for nobody.
  */
 export function fairnessOf(rotation: q.RotationRow, hosts: q.HostRow[], turns: q.TurnRow[]) {
   // A host whose room does not qualify takes no turn and no share, as in the solver.
   const weightOf = (h: q.HostRow) => (ineligibility(rotation, h) ? 0 : rotation.weighting === "weighted" ? h.weight : 1);
-  const total = hosts.reduce((sum, h) => sum + h.pastTurns, 0) + turns.filter((t) => t.status === "planned").length;
+  const planned = turns.filter((t) => t.status === "planned");
+  const total = hosts.reduce((sum, h) => sum + h.pastTurns, 0) + planned.length;
   const weights = hosts.reduce((sum, h) => sum + weightOf(h), 0);
   return hosts.map((h) => {
-    const held = turns.filter((t) => t.status === "planned" && t.organizationId === h.organizationId).length;
+    const held = planned.filter((t) => hostKey(t) === h.key).length;
     const share = weights > 0 ? weightOf(h) / weights : 0;
     const target = share * total;
     return {
       organizationId: h.organizationId,
+      personId: h.personId,
       hostName: h.hostName,
       weight: weightOf(h),
       share: round2(share),
@@ -66,10 +71,19 @@ export function fairnessOf(rotation: q.RotationRow, hosts: q.HostRow[], turns: q
   });
 }
 
+/** What the policies need of a turn: its organisation, and the account of the person hosting it. */
+export const turnSubject = (loaded: Pick<Loaded, "personUsers">, t: q.TurnRow, now: Date): TurnSubject => ({
+  organizationId: t.organizationId,
+  personUserId: t.personId ? (loaded.personUsers.get(t.personId) ?? null) : null,
+  status: t.status,
+  past: t.startsAt < now,
+});
+
 export function presentRotation(
   ctx: Ctx,
   loaded: Loaded,
-  names: Map<string, { name: string; placeName: string }>,
+  /** Hosts that turns still name after leaving the rotation, by hostKey. */
+  former: Map<string, { name: string; placeName: string }>,
   abilities: {
     rotation: Record<string, boolean>;
     turn: (t: TurnSubject) => Record<string, boolean>;
@@ -77,9 +91,9 @@ export function presentRotation(
   },
 ): RotationDto {
   const { rotation, hosts, unavailable, turns, swaps } = loaded;
-  const hostOf = new Map(hosts.map((h) => [h.organizationId, h]));
+  const hostOf = new Map(hosts.map((h) => [h.key, h]));
   const turnById = new Map(turns.map((t) => [t.id, t]));
-  const nameOf = (orgId: string) => hostOf.get(orgId)?.hostName ?? names.get(orgId)?.name ?? "";
+  const nameOf = (t: q.TurnRow) => hostOf.get(hostKey(t))?.hostName ?? former.get(hostKey(t))?.name ?? "";
   return {
     id: rotation.id,
     name: rotation.name,
@@ -91,21 +105,30 @@ export function presentRotation(
       recurrence: rotation.recurrence,
       hosts: hosts.map((h) => ({
         organizationId: h.organizationId,
+        personId: h.personId,
+        personName: h.personName,
         placeId: h.placeId,
         spaceId: h.spaceId,
         weight: h.weight,
         pastTurns: h.pastTurns,
+        wishes: h.wishes,
       })),
       weighting: rotation.weighting,
       minGapDays: rotation.minGapDays,
       minCapacity: rotation.minCapacity,
       stepFree: rotation.stepFree,
-      unavailable: unavailable.map((u) => ({ organizationId: u.organizationId, from: u.fromDate, to: u.toDate, label: u.label })),
+      unavailable: unavailable.map((u) => ({
+        organizationId: u.organizationId,
+        personId: u.personId,
+        from: u.fromDate,
+        to: u.toDate,
+        label: u.label,
+      })),
       audiences: rotation.audiences,
       visibility: rotation.visibility,
     },
     turns: turns.map((t) => {
-      const past = t.startsAt < ctx.now;
+      const subject = turnSubject(loaded, t, ctx.now);
       const pending = swaps.some((s) => s.status === "pending" && (s.turnId === t.id || s.withTurnId === t.id));
       return {
         id: t.id,
@@ -113,17 +136,16 @@ export function presentRotation(
         endsAt: t.endsAt.toISOString(),
         date: parisDate(t.startsAt),
         organizationId: t.organizationId,
-        hostName: nameOf(t.organizationId),
-        placeName: hostOf.get(t.organizationId)?.placeName ?? names.get(t.organizationId)?.placeName ?? "",
+        personId: t.personId,
+        hostName: nameOf(t),
+        placeName: hostOf.get(hostKey(t))?.placeName ?? former.get(hostKey(t))?.placeName ?? "",
         status: t.status,
+        cancelReason: t.cancelReason,
         pinned: t.pinned,
         eventId: t.eventId,
         reasons: t.reasons,
-        past,
-        abilities: {
-          ...abilities.turn({ organizationId: t.organizationId, status: t.status, past }),
-          ...(pending ? { requestSwap: false } : {}),
-        },
+        past: subject.past,
+        abilities: { ...abilities.turn(subject), ...(pending ? { requestSwap: false } : {}) },
       };
     }),
     fairness: fairnessOf(rotation, hosts, turns),
@@ -132,7 +154,7 @@ export function presentRotation(
       const b = turnById.get(s.withTurnId);
       if (!a || !b) return [];
       // Once accepted the turns have exchanged hosts: name them as they were asked.
-      const [from, to] = s.status === "accepted" ? [b.organizationId, a.organizationId] : [a.organizationId, b.organizationId];
+      const [from, to] = s.status === "accepted" ? [b, a] : [a, b];
       return [
         {
           id: s.id,
@@ -146,13 +168,17 @@ export function presentRotation(
           message: s.message,
           answer: s.answer,
           createdAt: s.createdAt.toISOString(),
-          abilities: abilities.swap({ status: s.status, toOrganizationId: to }),
+          abilities: abilities.swap({
+            status: s.status,
+            toOrganizationId: to.organizationId,
+            toPersonUserId: turnSubject(loaded, to, ctx.now).personUserId,
+          }),
         },
       ];
     }),
     ineligible: hosts.flatMap((h) => {
       const reason = ineligibility(rotation, h);
-      return reason ? [{ organizationId: h.organizationId, hostName: h.hostName, reason }] : [];
+      return reason ? [{ organizationId: h.organizationId, personId: h.personId, hostName: h.hostName, reason }] : [];
     }),
     abilities: abilities.rotation,
   };

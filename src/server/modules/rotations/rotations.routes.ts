@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { SlugIdParams, SlugParams, Uuid } from "../../../shared/contracts/common.ts";
 import {
+  CancelTurnInput,
   CreateRotationInput,
   GenerateInput,
   PinTurnInput,
@@ -66,7 +67,26 @@ export function registerRotationRoutes(fastify: FastifyInstance, deps: { db: Db;
   });
   app.post(`${base}/:id/turns/:turnId/pin`, {
     schema: { tags, params: TurnParams, body: PinTurnInput, response: { 200: RotationDto, ...withConflict } },
-    handler: async (req) => service.pinTurn(await ctx(req), mailer, req.params.id, req.params.turnId, req.body.organizationId),
+    handler: async (req) => service.pinTurn(await ctx(req), mailer, req.params.id, req.params.turnId, req.body),
+  });
+  app.post(`${base}/:id/turns/:turnId/cancel`, {
+    schema: {
+      tags,
+      summary: "Cancel one date: its meeting is cancelled in the agenda, its host told; it no longer counts",
+      params: TurnParams,
+      body: CancelTurnInput,
+      response: { 200: RotationDto, ...withConflict },
+    },
+    handler: async (req) => service.cancelTurn(await ctx(req), mailer, req.params.id, req.params.turnId, req.body.reason),
+  });
+  app.post(`${base}/:id/turns/:turnId/restore`, {
+    schema: {
+      tags,
+      summary: "Undo a cancelled date, when its host can still take it and its room is free",
+      params: TurnParams,
+      response: { 200: RotationDto, ...withConflict },
+    },
+    handler: async (req) => service.restoreTurn(await ctx(req), mailer, req.params.id, req.params.turnId),
   });
   app.post(`${base}/:id/turns/:turnId/withdraw`, {
     schema: {

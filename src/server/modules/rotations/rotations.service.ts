@@ -1,15 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { z } from "zod";
 import { expandSeries } from "../../../shared/agenda/recurrence.ts";
-import { parisDate } from "../../../shared/agenda/time.ts";
-import type {
-  CreateRotationInput,
-  RotationDto,
-  RotationListDto,
-  SwapAnswerInput,
-  SwapRequestInput,
+import { instantToParisWall, parisDate } from "../../../shared/agenda/time.ts";
+import {
+  type CreateRotationInput,
+  hostKey,
+  type PinTurnInput,
+  type RotationDto,
+  type RotationListDto,
+  type SwapAnswerInput,
+  type SwapRequestInput,
 } from "../../../shared/contracts/rotations.ts";
-import { explainInfeasible } from "../../../shared/rotations/phrases.ts";
+import { explainInfeasible, explainRoomTaken, type RoomTaken } from "../../../shared/rotations/phrases.ts";
 import {
   type RotationHost,
   type RotationProblem,
@@ -17,11 +19,13 @@ import {
   reassignTurn,
   solveRotation,
   type TurnAssignmentInput,
+  type TurnPreference,
 } from "../../../shared/rotations/solver.ts";
 import type { Db } from "../../db/client.ts";
 import {
   events,
   organizations,
+  people,
   places,
   rotationHosts,
   rotationSwaps,
@@ -31,18 +35,20 @@ import {
   spaces,
 } from "../../db/schema/index.ts";
 import type { Ctx } from "../../http/auth.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
 import type { Mailer } from "../../lib/mailer.ts";
 import { consortiumPolicy } from "../../policies/directory.ts";
 import { abilitiesFor, authorize } from "../../policies/index.ts";
 import { rotationPolicy, swapPolicy, turnPolicy } from "../../policies/rotations.ts";
 import { recordActivity } from "../activity.ts";
-import { guardSpace, recurrenceRule, resolveTimes } from "../agenda/event-input.ts";
-import { insertEvent } from "../agenda/events.store.ts";
-import { ineligibility, presentRotation, ruleInWords } from "./rotations.presenter.ts";
+import { guardSpace, recurrenceRule, resolveTimes, SPACE_TAKEN } from "../agenda/event-input.ts";
+import { insertEvent, materialize, updateEvent } from "../agenda/events.store.ts";
+import { ineligibility, type Loaded, presentRotation, ruleInWords, turnSubject } from "./rotations.presenter.ts";
 import * as q from "./rotations.queries.ts";
 
 type Fields = z.output<typeof CreateRotationInput>;
+/** A host as turns, closures and pins name it: its organisation and, for a person host, the person. */
+type HostId = { organizationId: string; personId: string | null };
 
 // ---------------------------------------------------------------- reading
 
@@ -56,10 +62,13 @@ export async function listRotations(ctx: Ctx): Promise<RotationListDto> {
           rotationId: rotationTurns.rotationId,
           startsAt: rotationTurns.startsAt,
           status: rotationTurns.status,
-          hostName: organizations.name,
+          organizationName: organizations.name,
+          firstName: people.firstName,
+          lastName: people.lastName,
         })
         .from(rotationTurns)
         .innerJoin(organizations, eq(organizations.id, rotationTurns.organizationId))
+        .leftJoin(people, eq(people.id, rotationTurns.personId))
         .where(inArray(rotationTurns.rotationId, ids))
     : [];
   const now = ctx.now.getTime();
@@ -67,13 +76,14 @@ export async function listRotations(ctx: Ctx): Promise<RotationListDto> {
     items: rows.map((r) => {
       const mine = turns.filter((t) => t.rotationId === r.id && t.status === "planned");
       const next = mine.filter((t) => t.startsAt.getTime() >= now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+      const person = next?.firstName && next.lastName ? { firstName: next.firstName, lastName: next.lastName } : null;
       return {
         id: r.id,
         name: r.name,
         description: r.description,
         rule: ruleInWords(r),
         hostCount: hosts.filter((h) => h.rotationId === r.id).length,
-        nextTurn: next ? { date: parisDate(next.startsAt), hostName: next.hostName } : null,
+        nextTurn: next ? { date: parisDate(next.startsAt), hostName: q.hostLabel(next.organizationName, person) } : null,
         turnCount: mine.length,
       };
     }),
@@ -81,7 +91,7 @@ export async function listRotations(ctx: Ctx): Promise<RotationListDto> {
   };
 }
 
-async function load(ctx: Ctx, id: string) {
+async function load(ctx: Ctx, id: string): Promise<Loaded> {
   const rotation = await q.findRotation(ctx.db, ctx.consortium.id, id);
   if (!rotation) throw notFound("Rotation");
   const [hosts, unavailable, turns, swaps] = await Promise.all([
@@ -90,43 +100,39 @@ async function load(ctx: Ctx, id: string) {
     q.turnsOf(ctx.db, id),
     q.swapsOf(ctx.db, id),
   ]);
-  return { rotation, hosts, unavailable, turns, swaps };
+  const personIds = turns.flatMap((t) => (t.personId ? [t.personId] : []));
+  const persons = await q.personsById(ctx.db, ctx.consortium.id, personIds);
+  return { rotation, hosts, unavailable, turns, swaps, personUsers: new Map(persons.map((p) => [p.id, p.userId])) };
 }
-type Loaded = Awaited<ReturnType<typeof load>>;
 
 export async function getRotation(ctx: Ctx, id: string): Promise<RotationDto> {
   const loaded = await load(ctx, id);
-  const names = await organizationNames(ctx.db, [
-    ...new Set([...loaded.turns.map((t) => t.organizationId), ...loaded.hosts.map((h) => h.organizationId)]),
-  ]);
-  return presentRotation(ctx, loaded, names, {
+  const current = new Set(loaded.hosts.map((h) => h.key));
+  const former = await q.formerHostNames(
+    ctx.db,
+    ctx.consortium.id,
+    loaded.turns.filter((t) => !current.has(hostKey(t))),
+  );
+  return presentRotation(ctx, loaded, former, {
     rotation: abilitiesFor(rotationPolicy, ctx.actor, null),
     turn: (t) => abilitiesFor(turnPolicy, ctx.actor, t),
     swap: (s) => abilitiesFor(swapPolicy, ctx.actor, s),
   });
 }
 
-async function organizationNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { name: string; placeName: string }>();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name, placeName: places.name })
-    .from(organizations)
-    .leftJoin(places, eq(places.organizationId, organizations.id))
-    .where(inArray(organizations.id, ids));
-  const out = new Map<string, { name: string; placeName: string }>();
-  for (const r of rows) if (!out.has(r.id)) out.set(r.id, { name: r.name, placeName: r.placeName ?? "" });
-  return out;
-}
-
 // ---------------------------------------------------------------- writing the rotation
 
-/** Checks every reference against the consortium: hosts are member organisations with their own place and room. */
+/**
+ * Checks every reference against the consortium: hosts are member organisations with their own place and room,
+ * a person host is a person of the consortium, and a wish names a date of the rotation.
+ */
 async function checkFields(ctx: Ctx, f: Fields) {
   const { startsAt, endsAt } = resolveTimes(false, f.start, f.end);
   if (f.start.slice(0, 10) !== f.end.slice(0, 10)) throw invalid({ end: "Une rencontre commence et finit le même jour" });
   const rrule = recurrenceRule(f.recurrence, f.start, false) as string;
   const orgIds = f.hosts.map((h) => h.organizationId);
-  const [orgs, placeRows, spaceRows] = await Promise.all([
+  const personIds = f.hosts.flatMap((h) => (h.personId ? [h.personId] : []));
+  const [orgs, placeRows, spaceRows, persons] = await Promise.all([
     ctx.db
       .select({ id: organizations.id, kind: organizations.kind })
       .from(organizations)
@@ -155,7 +161,10 @@ async function checkFields(ctx: Ctx, f: Fields) {
           ),
         ),
       ),
+    q.personsById(ctx.db, ctx.consortium.id, personIds),
   ]);
+  const occurrences = expandSeries({ startsAt, endsAt, allDay: false, rrule });
+  const days = new Set(occurrences.map((o) => parisDate(o.startsAt)));
   const fields: Record<string, string> = {};
   f.hosts.forEach((h, i) => {
     const org = orgs.find((o) => o.id === h.organizationId);
@@ -165,9 +174,13 @@ async function checkFields(ctx: Ctx, f: Fields) {
       fields[`hosts.${i}.placeId`] = "Ce lieu n'appartient pas à cette structure";
     if (h.spaceId && spaceRows.find((s) => s.id === h.spaceId)?.placeId !== h.placeId)
       fields[`hosts.${i}.spaceId`] = "Cette salle n'appartient pas au lieu choisi";
+    if (h.personId && !persons.some((p) => p.id === h.personId))
+      fields[`hosts.${i}.personId`] = "Personne introuvable dans ce consortium";
+    h.wishes.forEach((wish, j) => {
+      if (!days.has(wish.date)) fields[`hosts.${i}.wishes.${j}.date`] = "Ce jour n'est pas une date de la rotation";
+    });
   });
   if (Object.keys(fields).length) throw invalid(fields);
-  const occurrences = expandSeries({ startsAt, endsAt, allDay: false, rrule });
   if (occurrences.length === 0) throw invalid({ recurrence: "Cette répétition ne donne aucune date" });
   return { rrule };
 }
@@ -180,10 +193,12 @@ async function writeParts(tx: Db, ctx: Ctx, rotationId: string, f: Fields) {
       rotationId,
       consortiumId: ctx.consortium.id,
       organizationId: h.organizationId,
+      personId: h.personId ?? null,
       placeId: h.placeId,
       spaceId: h.spaceId ?? null,
       weight: h.weight,
       pastTurns: h.pastTurns,
+      wishes: [...h.wishes].sort((a, b) => (a.date < b.date ? -1 : 1)),
     })),
   );
   if (f.unavailable.length)
@@ -192,13 +207,13 @@ async function writeParts(tx: Db, ctx: Ctx, rotationId: string, f: Fields) {
         rotationId,
         consortiumId: ctx.consortium.id,
         organizationId: u.organizationId,
+        personId: u.personId ?? null,
         fromDate: u.from,
         toDate: u.to,
         label: u.label,
       })),
     );
 }
-
 const columns = (f: Fields, rrule: string) => ({
   name: f.name,
   description: f.description ?? null,
@@ -284,20 +299,26 @@ const occurrenceKey = (d: Date) => d.toISOString();
 
 /**
  * The solver's problem from what is stored: dates of the rule, turns before `cutoff` counted as past turns
- * (with the last one for the minimum gap), pinned turns kept, closures, weights and eligibility.
+ * (with the last one for the minimum gap), pinned turns kept, closures, weights, eligibility and wishes. Hosts
+ * are named by hostKey. A cancelled date is left out (`keep` brings one back, to restore it); `dates` still
+ * lists every date of the rule from the cutoff on.
  */
-function problemOf(loaded: Loaded, cutoff: string) {
+function problemOf(loaded: Loaded, cutoff: string, keep?: string) {
   const { rotation, hosts, unavailable, turns } = loaded;
   const { startsAt, endsAt } = resolveTimes(false, rotation.startLocal, rotation.endLocal);
   const all = expandSeries({ startsAt, endsAt, allDay: false, rrule: rotation.rrule });
-  const future = all.filter((o) => parisDate(o.startsAt) >= cutoff);
-  const before = turns.filter((t) => t.status === "planned" && parisDate(t.startsAt) < cutoff);
+  const dates = all.filter((o) => parisDate(o.startsAt) >= cutoff);
   const byKey = new Map(turns.map((t) => [occurrenceKey(t.startsAt), t]));
+  const future = dates.filter((o) => {
+    const key = occurrenceKey(o.startsAt);
+    return byKey.get(key)?.status !== "cancelled" || key === keep;
+  });
+  const before = turns.filter((t) => t.status === "planned" && parisDate(t.startsAt) < cutoff);
   const problemHosts: RotationHost[] = hosts.map((h) => {
-    const held = before.filter((t) => t.organizationId === h.organizationId);
+    const held = before.filter((t) => hostKey(t) === h.key);
     const last = held.at(-1);
     return {
-      id: h.organizationId,
+      id: h.key,
       label: h.hostName,
       weight: rotation.weighting === "weighted" ? h.weight : 1,
       pastTurns: h.pastTurns + held.length,
@@ -305,13 +326,20 @@ function problemOf(loaded: Loaded, cutoff: string) {
       ...(ineligibility(rotation, h) ? { ineligibleReason: ineligibility(rotation, h) as string } : {}),
     };
   });
-  const hostIds = new Set(hosts.map((h) => h.organizationId));
+  const hostIds = new Set(hosts.map((h) => h.key));
   const pinned: TurnAssignmentInput[] = [];
   for (const o of future) {
     const t = byKey.get(occurrenceKey(o.startsAt));
-    if (t?.pinned && t.status === "planned" && hostIds.has(t.organizationId))
-      pinned.push({ occurrenceId: occurrenceKey(o.startsAt), hostId: t.organizationId });
+    if (t?.pinned && t.status === "planned" && hostIds.has(hostKey(t)))
+      pinned.push({ occurrenceId: occurrenceKey(o.startsAt), hostId: hostKey(t) });
   }
+  const onDay = new Map(future.map((o) => [parisDate(o.startsAt), occurrenceKey(o.startsAt)]));
+  const preferences: TurnPreference[] = hosts.flatMap((h) =>
+    h.wishes.flatMap((w) => {
+      const occurrenceId = onDay.get(w.date);
+      return occurrenceId ? [{ hostId: h.key, occurrenceId, kind: w.kind }] : [];
+    }),
+  );
   const problem: RotationProblem = {
     occurrences: future.map((o) => ({
       id: occurrenceKey(o.startsAt),
@@ -319,11 +347,27 @@ function problemOf(loaded: Loaded, cutoff: string) {
       end: o.endsAt.toISOString(),
     })),
     hosts: problemHosts,
-    unavailable: unavailable.map((u) => ({ hostId: u.organizationId, from: u.fromDate, to: u.toDate, label: u.label })),
+    unavailable: unavailable.map((u) => ({ hostId: hostKey(u), from: u.fromDate, to: u.toDate, label: u.label })),
     minGapDays: rotation.minGapDays,
     pinned,
+    preferences,
   };
-  return { problem, future };
+  return { problem, future, dates };
+}
+
+/** The problem on some of its dates only: the wishes about the others go with them. */
+function onlyDates(problem: RotationProblem, keep: (occurrenceId: string) => boolean): RotationProblem {
+  return {
+    ...problem,
+    occurrences: problem.occurrences.filter((o) => keep(o.id)),
+    preferences: (problem.preferences ?? []).filter((p) => keep(p.occurrenceId)),
+  };
+}
+
+/** A turn whose date the rule no longer gives (it changed since the schedule was made): generating settles it. */
+function refuseIfStale(problem: RotationProblem, keys: string[]) {
+  if (keys.some((key) => !problem.occurrences.some((o) => o.id === key)))
+    throw conflict("Cette date ne fait plus partie de la rotation : regénérez le calendrier.");
 }
 
 function refuseIfImpossible(result: RotationResult): asserts result is Extract<RotationResult, { ok: true }> {
@@ -332,21 +376,19 @@ function refuseIfImpossible(result: RotationResult): asserts result is Extract<R
 
 // ---------------------------------------------------------------- events of the turns
 
-async function hostPlaces(db: Db, rotationId: string) {
-  const hosts = await q.hostsOf(db, rotationId);
-  return new Map(hosts.map((h) => [h.organizationId, h]));
-}
+const hostsByKey = (loaded: Loaded) => new Map(loaded.hosts.map((h) => [h.key, h]));
 
-/** The agenda event of one turn, at the host's place and room, organised by the host. */
+/** The agenda event of one turn, at the host's place and room, organised by the host's organisation. */
 async function writeTurnEvent(tx: Db, ctx: Ctx, rotation: q.RotationRow, host: q.HostRow, startsAt: Date, endsAt: Date) {
+  const welcome = host.personName
+    ? `Accueil : ${host.personName}, pour ${host.organizationName}, à ${host.placeName}, à tour de rôle.`
+    : `Accueil : ${host.hostName} (${host.placeName}), à tour de rôle.`;
   return insertEvent(
     tx,
     ctx.consortium.id,
     {
       title: rotation.name,
-      description: [rotation.description, `Accueil : ${host.hostName} (${host.placeName}), à tour de rôle.`]
-        .filter(Boolean)
-        .join("\n\n"),
+      description: [rotation.description, welcome].filter(Boolean).join("\n\n"),
       venue: "place",
       placeId: host.placeId,
       spaceId: host.spaceId,
@@ -384,47 +426,151 @@ async function giveTurn(
   const eventId = await writeTurnEvent(tx, ctx, rotation, host, turn.startsAt, turn.endsAt);
   await tx
     .update(rotationTurns)
-    .set({ organizationId: host.organizationId, eventId, reasons, pinned, status: "planned", updatedAt: ctx.now })
+    .set({
+      organizationId: host.organizationId,
+      personId: host.personId,
+      eventId,
+      reasons,
+      pinned,
+      status: "planned",
+      cancelReason: null,
+      updatedAt: ctx.now,
+    })
     .where(eq(rotationTurns.id, turn.id));
 }
 
-async function notifyHosts(ctx: Ctx, mailer: Mailer, rotation: q.RotationRow, dates: Map<string, string[]>, intro: string) {
-  const referents = await q.referentsOf(ctx.db, ctx.consortium.id, [...dates.keys()]);
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "full", timeStyle: "short" }).format(new Date(iso));
-  for (const r of referents) {
-    const list = dates.get(r.organizationId as string) ?? [];
-    if (list.length === 0) continue;
-    await mailer.send({
-      to: r.email,
-      subject: `Maillage : ${rotation.name}, vos tours d'accueil`,
-      text:
-        `Bonjour ${r.name},\n\n${intro}\n\n${list.map((d) => `- ${when(d)}`).join("\n")}\n\n` +
-        "Chaque rencontre est dans l'agenda du consortium. Un empêchement ? Proposez un échange ou désistez-vous depuis la page de la rotation.\n",
-    });
+type Slot = { host: q.HostRow; startsAt: Date; endsAt: Date };
+const minutesOf = (d: Date) => {
+  const [h, m] = instantToParisWall(d).slice(11, 16).split(":").map(Number);
+  return h * 60 + m;
+};
+
+/**
+ * Refuses, naming the room, the day and the other event, a turn whose room another event already holds. The
+ * rotation's own events do not count: the write replaces them.
+ */
+async function refuseTakenRooms(ctx: Ctx, loaded: Loaded, slots: Slot[]) {
+  const rooms = slots.flatMap((x) =>
+    x.host.spaceId ? [{ spaceId: x.host.spaceId, startsAt: x.startsAt, endsAt: x.endsAt }] : [],
+  );
+  const own = loaded.turns.flatMap((t) => (t.eventId ? [t.eventId] : []));
+  const taken = await q.roomTaken(ctx.db, ctx.consortium.id, rooms, own);
+  if (!taken) return;
+  const report: RoomTaken = {
+    code: "room-taken",
+    space: taken.spaceName,
+    place: taken.placeName,
+    date: parisDate(taken.startsAt),
+    from: minutesOf(taken.startsAt),
+    to: parisDate(taken.endsAt) === parisDate(taken.startsAt) ? minutesOf(taken.endsAt) : 24 * 60,
+    title: taken.title,
+  };
+  throw conflict(explainRoomTaken(report, "fr"), undefined, report);
+}
+
+/**
+ * Writes turns whose events take rooms: checked first, so that the answer names the clash; a concurrent write
+ * can still take the room in between, and the agenda's exclusion constraint then has the last word.
+ */
+async function withRooms<T>(ctx: Ctx, loaded: Loaded, slots: Slot[], work: () => Promise<T>): Promise<T> {
+  await refuseTakenRooms(ctx, loaded, slots);
+  try {
+    return await guardSpace(work);
+  } catch (error) {
+    if (error instanceof AppError && error.message === SPACE_TAKEN) await refuseTakenRooms(ctx, loaded, slots);
+    throw error;
   }
 }
+
+/**
+ * Who hears about a host's turns: a person host at their address (their own, else their account's), a place
+ * through its organisation's referents; a person with no address at all through those referents too.
+ */
+async function recipientsOf(ctx: Ctx, hosts: HostId[]) {
+  const persons = await q.personsById(
+    ctx.db,
+    ctx.consortium.id,
+    hosts.flatMap((h) => (h.personId ? [h.personId] : [])),
+  );
+  const referents = await q.referentsOf(ctx.db, ctx.consortium.id, [...new Set(hosts.map((h) => h.organizationId))]);
+  const out = new Map<string, Array<{ email: string; name: string }>>();
+  for (const h of hosts) {
+    const person = persons.find((p) => p.id === h.personId);
+    out.set(
+      hostKey(h),
+      person?.email
+        ? [{ email: person.email, name: `${person.firstName} ${person.lastName}` }]
+        : referents.filter((r) => r.organizationId === h.organizationId),
+    );
+  }
+  return out;
+}
+
+const when = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "full", timeStyle: "short" }).format(new Date(iso));
+
+/** Tells each host its dates: `intro` then the list, and what to do about them. */
+async function notifyHosts(
+  ctx: Ctx,
+  mailer: Mailer,
+  rotation: q.RotationRow,
+  items: Array<{ host: HostId; dates: string[] }>,
+  intro: string,
+  subject = `Maillage : ${rotation.name}, vos tours d'accueil`,
+  outro = "Chaque rencontre est dans l'agenda du consortium. Un empêchement ? Proposez un échange ou désistez-vous depuis la page de la rotation.",
+) {
+  const recipients = await recipientsOf(
+    ctx,
+    items.map((x) => x.host),
+  );
+  for (const { host, dates } of items) {
+    if (dates.length === 0) continue;
+    for (const r of recipients.get(hostKey(host)) ?? [])
+      await mailer.send({
+        to: r.email,
+        subject,
+        text: `Bonjour ${r.name},\n\n${intro}\n\n${dates.map((d) => `- ${when(d)}`).join("\n")}\n\n${outro}\n`,
+      });
+  }
+}
+
+const hostIdOf = (h: HostId): HostId => ({ organizationId: h.organizationId, personId: h.personId });
 
 // ---------------------------------------------------------------- generating
 
 /**
  * Gives every date from `from` (today by default) a host. Turns before keep theirs and count as past turns;
- * pinned turns stay; a turn whose host does not change keeps its event.
+ * pinned turns stay; a turn whose host does not change keeps its event; a cancelled date stays cancelled.
  */
 export async function generate(ctx: Ctx, mailer: Mailer, id: string, from?: string): Promise<RotationDto> {
   const loaded = await load(ctx, id);
   const { rotation, turns } = loaded;
   authorize(rotationPolicy.generate(ctx.actor, rotation));
   const cutoff = from ?? parisDate(ctx.now);
-  const { problem, future } = problemOf(loaded, cutoff);
+  const { problem, future, dates } = problemOf(loaded, cutoff);
   if (future.length === 0) throw invalid({ from: "Aucune date de la rotation à partir de ce jour" });
   const result = solveRotation(problem);
   refuseIfImpossible(result);
-  const hosts = await hostPlaces(ctx.db, id);
+  const hosts = hostsByKey(loaded);
   const byKey = new Map(turns.map((t) => [occurrenceKey(t.startsAt), t]));
-  const wanted = new Set(future.map((o) => occurrenceKey(o.startsAt)));
-  const changed = new Map<string, string[]>();
-  await guardSpace(() =>
+  const wanted = new Set(dates.map((o) => occurrenceKey(o.startsAt)));
+  const plan = result.assignments.flatMap((a) => {
+    const occurrence = future.find((o) => occurrenceKey(o.startsAt) === a.occurrenceId);
+    const host = hosts.get(a.hostId);
+    if (!occurrence || !host) return [];
+    const existing = byKey.get(a.occurrenceId);
+    const unchanged = !!existing && hostKey(existing) === a.hostId && !!existing.eventId && existing.status === "planned";
+    return [{ occurrence, host, existing, unchanged, reasons: a.reasons as unknown as Array<Record<string, unknown>> }];
+  });
+  const moved = plan.filter((x) => !x.unchanged);
+  const changed = new Map<string, { host: HostId; dates: string[] }>();
+  for (const x of moved) {
+    const entry = changed.get(x.host.key) ?? { host: hostIdOf(x.host), dates: [] };
+    entry.dates.push(x.occurrence.startsAt.toISOString());
+    changed.set(x.host.key, entry);
+  }
+  const slots = moved.map((x) => ({ host: x.host, startsAt: x.occurrence.startsAt, endsAt: x.occurrence.endsAt }));
+  await withRooms(ctx, loaded, slots, () =>
     ctx.db.transaction(async (tx) => {
       // Dates the rule no longer has (from the cutoff on) lose their turn and meeting.
       const gone = turns.filter((t) => parisDate(t.startsAt) >= cutoff && !wanted.has(occurrenceKey(t.startsAt)));
@@ -437,18 +583,10 @@ export async function generate(ctx: Ctx, mailer: Mailer, id: string, from?: stri
             gone.map((t) => t.id),
           ),
         );
-      for (const a of result.assignments) {
-        const occurrence = future.find((o) => occurrenceKey(o.startsAt) === a.occurrenceId);
-        const host = hosts.get(a.hostId);
-        if (!occurrence || !host) continue;
-        const reasons = a.reasons as unknown as Array<Record<string, unknown>>;
-        const existing = byKey.get(a.occurrenceId);
-        if (existing && existing.organizationId === a.hostId && existing.eventId && existing.status === "planned") {
+      for (const { occurrence, host, existing, unchanged, reasons } of plan) {
+        if (existing && unchanged) {
           await tx.update(rotationTurns).set({ reasons, updatedAt: ctx.now }).where(eq(rotationTurns.id, existing.id));
-          continue;
-        }
-        changed.set(a.hostId, [...(changed.get(a.hostId) ?? []), occurrence.startsAt.toISOString()]);
-        if (existing) {
+        } else if (existing) {
           await giveTurn(tx, ctx, rotation, existing, host, reasons, existing.pinned);
         } else {
           const eventId = await writeTurnEvent(tx, ctx, rotation, host, occurrence.startsAt, occurrence.endsAt);
@@ -457,7 +595,8 @@ export async function generate(ctx: Ctx, mailer: Mailer, id: string, from?: stri
             consortiumId: ctx.consortium.id,
             startsAt: occurrence.startsAt,
             endsAt: occurrence.endsAt,
-            organizationId: a.hostId,
+            organizationId: host.organizationId,
+            personId: host.personId,
             eventId,
             reasons,
           });
@@ -474,7 +613,13 @@ export async function generate(ctx: Ctx, mailer: Mailer, id: string, from?: stri
       });
     }),
   );
-  await notifyHosts(ctx, mailer, rotation, changed, `La rotation « ${rotation.name} » vous confie l'accueil de ces dates :`);
+  await notifyHosts(
+    ctx,
+    mailer,
+    rotation,
+    [...changed.values()],
+    `La rotation « ${rotation.name} » vous confie l'accueil de ces dates :`,
+  );
   return getRotation(ctx, id);
 }
 
@@ -484,34 +629,47 @@ function turnOf(loaded: Loaded, turnId: string) {
   return turn;
 }
 
-const subject = (ctx: Ctx, t: q.TurnRow) => ({ organizationId: t.organizationId, status: t.status, past: t.startsAt < ctx.now });
-
-/** Assignments of the future turns other than `except`, as the solver takes them (locked). */
-function currentAssignments(ctx: Ctx, loaded: Loaded, except: string[]): TurnAssignmentInput[] {
+/**
+ * Assignments of the future planned turns other than `except`, as the solver takes them (locked). A turn of a
+ * host that has left the rotation, or on a date the rule no longer gives, is not the solver's to know.
+ */
+function currentAssignments(ctx: Ctx, loaded: Loaded, problem: RotationProblem, except: string[]): TurnAssignmentInput[] {
+  const hosts = hostsByKey(loaded);
+  const dates = new Set(problem.occurrences.map((o) => o.id));
   return loaded.turns
-    .filter((t) => t.startsAt >= ctx.now && t.status === "planned" && !except.includes(t.id))
-    .map((t) => ({ occurrenceId: occurrenceKey(t.startsAt), hostId: t.organizationId }));
+    .filter((t) => t.startsAt >= ctx.now && t.status === "planned" && !except.includes(t.id) && hosts.has(hostKey(t)))
+    .map((t) => ({ occurrenceId: occurrenceKey(t.startsAt), hostId: hostKey(t) }))
+    .filter((a) => dates.has(a.occurrenceId));
+}
+
+/** Whether one turn can go to `host` with every other future turn where it is: closures, rooms, the gap. */
+function checkOneTurn(ctx: Ctx, loaded: Loaded, turn: q.TurnRow, host: q.HostRow) {
+  const key = occurrenceKey(turn.startsAt);
+  const { problem } = problemOf(loaded, parisDate(ctx.now), key);
+  refuseIfStale(problem, [key]);
+  const known = new Set(loaded.turns.filter((t) => t.status === "planned").map((t) => occurrenceKey(t.startsAt)));
+  refuseIfImpossible(
+    solveRotation({
+      ...onlyDates(problem, (o) => o === key || known.has(o)),
+      pinned: [{ occurrenceId: key, hostId: host.key }],
+      locked: currentAssignments(ctx, loaded, problem, [turn.id]).filter((a) => a.occurrenceId !== key),
+    }),
+  );
 }
 
 /** A coordinator gives a turn to a host of their choice; every hard constraint is still checked. */
-export async function pinTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: string, organizationId: string) {
+export async function pinTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: string, input: z.output<typeof PinTurnInput>) {
   const loaded = await load(ctx, id);
   authorize(rotationPolicy.pin(ctx.actor, loaded.rotation));
   const turn = turnOf(loaded, turnId);
   if (turn.startsAt < ctx.now) throw invalid({ turnId: "Ce tour est passé" });
-  const host = (await hostPlaces(ctx.db, id)).get(organizationId);
-  if (!host) throw invalid({ organizationId: "Cette structure n'accueille pas cette rotation" });
-  const { problem } = problemOf(loaded, parisDate(ctx.now));
-  const key = occurrenceKey(turn.startsAt);
-  const result = solveRotation({
-    ...problem,
-    occurrences: problem.occurrences.filter((o) => o.id === key || loaded.turns.some((t) => occurrenceKey(t.startsAt) === o.id)),
-    pinned: [{ occurrenceId: key, hostId: organizationId }],
-    locked: currentAssignments(ctx, loaded, [turn.id]).filter((a) => a.occurrenceId !== key),
-  });
-  refuseIfImpossible(result);
+  if (turn.status === "cancelled") throw invalid({ turnId: "Cette date est annulée : rétablissez-la d'abord" });
+  const host = hostsByKey(loaded).get(hostKey({ organizationId: input.organizationId, personId: input.personId ?? null }));
+  if (!host || host.organizationId !== input.organizationId)
+    throw invalid({ [input.personId ? "personId" : "organizationId"]: "Cet hôte n'accueille pas cette rotation" });
+  checkOneTurn(ctx, loaded, turn, host);
   const reasons = [{ code: "pinned" }];
-  await guardSpace(() =>
+  await withRooms(ctx, loaded, [{ host, startsAt: turn.startsAt, endsAt: turn.endsAt }], () =>
     ctx.db.transaction(async (tx) => {
       await giveTurn(tx, ctx, loaded.rotation, turn, host, reasons, true);
       await recordActivity(tx, {
@@ -528,7 +686,7 @@ export async function pinTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: stri
     ctx,
     mailer,
     loaded.rotation,
-    new Map([[organizationId, [turn.startsAt.toISOString()]]]),
+    [{ host: hostIdOf(host), dates: [turn.startsAt.toISOString()] }],
     `La rotation « ${loaded.rotation.name} » vous confie l'accueil de cette date :`,
   );
   return getRotation(ctx, id);
@@ -538,24 +696,28 @@ export async function pinTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: stri
 export async function withdraw(ctx: Ctx, mailer: Mailer, id: string, turnId: string, reason: string) {
   const loaded = await load(ctx, id);
   const turn = turnOf(loaded, turnId);
-  authorize(turnPolicy.withdraw(ctx.actor, subject(ctx, turn)));
+  authorize(turnPolicy.withdraw(ctx.actor, turnSubject(loaded, turn, ctx.now)));
+  const hosts = hostsByKey(loaded);
+  if (!hosts.has(hostKey(turn)))
+    throw conflict("Cet hôte n'accueille plus cette rotation : la coordination peut confier la date.");
   const { problem } = problemOf(loaded, parisDate(ctx.now));
   const key = occurrenceKey(turn.startsAt);
-  const current = currentAssignments(ctx, loaded, []);
+  const current = currentAssignments(ctx, loaded, problem, []);
   const known = new Set(current.map((a) => a.occurrenceId));
+  refuseIfStale(problem, [key]);
   const result = reassignTurn(
-    { ...problem, occurrences: problem.occurrences.filter((o) => known.has(o.id)), pinned: [] },
+    { ...onlyDates(problem, (o) => known.has(o)), pinned: [] },
     current,
     key,
-    turn.organizationId,
+    hostKey(turn),
     `désistement : ${reason}`,
   );
   refuseIfImpossible(result);
   const assignment = result.assignments.find((a) => a.occurrenceId === key);
-  const host = assignment ? (await hostPlaces(ctx.db, id)).get(assignment.hostId) : undefined;
+  const host = assignment ? hosts.get(assignment.hostId) : undefined;
   if (!assignment || !host) throw conflict("Aucun autre lieu ne peut reprendre ce tour.");
-  const previous = loaded.hosts.find((h) => h.organizationId === turn.organizationId)?.hostName ?? "";
-  await guardSpace(() =>
+  const previous = hosts.get(hostKey(turn))?.hostName ?? "";
+  await withRooms(ctx, loaded, [{ host, startsAt: turn.startsAt, endsAt: turn.endsAt }], () =>
     ctx.db.transaction(async (tx) => {
       await giveTurn(
         tx,
@@ -580,8 +742,103 @@ export async function withdraw(ctx: Ctx, mailer: Mailer, id: string, turnId: str
     ctx,
     mailer,
     loaded.rotation,
-    new Map([[host.organizationId, [turn.startsAt.toISOString()]]]),
+    [{ host: hostIdOf(host), dates: [turn.startsAt.toISOString()] }],
     `${previous} ne peut pas accueillir « ${loaded.rotation.name} » à cette date ; elle vous revient :`,
+  );
+  return getRotation(ctx, id);
+}
+
+// ---------------------------------------------------------------- cancelling a date
+
+/**
+ * A coordinator cancels one date: the turn keeps its host but counts for nobody, its event is cancelled in the
+ * agenda (feeds say so), a pending swap about it is withdrawn, and a new generation leaves the date alone.
+ */
+export async function cancelTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: string, reason: string) {
+  const loaded = await load(ctx, id);
+  authorize(rotationPolicy.cancelTurn(ctx.actor, loaded.rotation));
+  const turn = turnOf(loaded, turnId);
+  if (turn.startsAt < ctx.now) throw invalid({ turnId: "Ce tour est passé" });
+  if (turn.status === "cancelled") throw conflict("Cette date est déjà annulée.");
+  const name = hostsByKey(loaded).get(hostKey(turn))?.hostName ?? "";
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(rotationTurns)
+      .set({ status: "cancelled", cancelReason: reason, updatedAt: ctx.now })
+      .where(eq(rotationTurns.id, turn.id));
+    if (turn.eventId) {
+      await updateEvent(tx, ctx.consortium.id, turn.eventId, { status: "cancelled" }, ctx.now);
+      await materialize(tx, ctx.consortium.id, turn.eventId);
+    }
+    await tx
+      .update(rotationSwaps)
+      .set({ status: "withdrawn", answeredAt: ctx.now })
+      .where(
+        and(eq(rotationSwaps.status, "pending"), or(eq(rotationSwaps.turnId, turn.id), eq(rotationSwaps.withTurnId, turn.id))),
+      );
+    await recordActivity(tx, {
+      consortiumId: ctx.consortium.id,
+      actorUserId: ctx.user.id,
+      action: "rotation.cancel_turn",
+      subjectType: "rotation",
+      subjectId: id,
+      summary: `${ctx.user.name} annule le ${parisDate(turn.startsAt)} de « ${loaded.rotation.name} »${name ? ` (chez ${name})` : ""} : ${reason}`,
+    });
+  });
+  await notifyHosts(
+    ctx,
+    mailer,
+    loaded.rotation,
+    [{ host: hostIdOf(turn), dates: [turn.startsAt.toISOString()] }],
+    `La coordination annule cette rencontre de « ${loaded.rotation.name} » que vous deviez accueillir (« ${reason} ») :`,
+    `Maillage : ${loaded.rotation.name}, une date annulée`,
+    "Vous n'avez rien à préparer pour cette date. Les autres dates de la rotation ne changent pas.",
+  );
+  return getRotation(ctx, id);
+}
+
+/** Undoes a cancellation: the date goes back to its host, if closures, the gap and its room still allow it. */
+export async function restoreTurn(ctx: Ctx, mailer: Mailer, id: string, turnId: string) {
+  const loaded = await load(ctx, id);
+  authorize(rotationPolicy.cancelTurn(ctx.actor, loaded.rotation));
+  const turn = turnOf(loaded, turnId);
+  if (turn.startsAt < ctx.now) throw invalid({ turnId: "Ce tour est passé" });
+  if (turn.status !== "cancelled") throw conflict("Cette date n'est pas annulée.");
+  const host = hostsByKey(loaded).get(hostKey(turn));
+  if (!host)
+    throw conflict("Cet hôte n'accueille plus cette rotation : regénérez le calendrier pour donner un hôte à cette date.");
+  // Since the cancellation, the host may have closed or taken a date too close: checked like a pin.
+  checkOneTurn(ctx, loaded, turn, host);
+  await withRooms(ctx, loaded, [{ host, startsAt: turn.startsAt, endsAt: turn.endsAt }], () =>
+    ctx.db.transaction(async (tx) => {
+      let eventId = turn.eventId;
+      if (eventId) {
+        await updateEvent(tx, ctx.consortium.id, eventId, { status: "confirmed" }, ctx.now);
+        await materialize(tx, ctx.consortium.id, eventId);
+      } else {
+        eventId = await writeTurnEvent(tx, ctx, loaded.rotation, host, turn.startsAt, turn.endsAt);
+      }
+      await tx
+        .update(rotationTurns)
+        .set({ status: "planned", cancelReason: null, eventId, updatedAt: ctx.now })
+        .where(eq(rotationTurns.id, turn.id));
+      await recordActivity(tx, {
+        consortiumId: ctx.consortium.id,
+        actorUserId: ctx.user.id,
+        action: "rotation.restore_turn",
+        subjectType: "rotation",
+        subjectId: id,
+        summary: `${ctx.user.name} rétablit le ${parisDate(turn.startsAt)} de « ${loaded.rotation.name} » (chez ${host.hostName})`,
+      });
+    }),
+  );
+  await notifyHosts(
+    ctx,
+    mailer,
+    loaded.rotation,
+    [{ host: hostIdOf(host), dates: [turn.startsAt.toISOString()] }],
+    `La coordination rétablit cette rencontre de « ${loaded.rotation.name} », que vous accueillez :`,
+    `Maillage : ${loaded.rotation.name}, une date rétablie`,
   );
   return getRotation(ctx, id);
 }
@@ -593,9 +850,9 @@ export async function requestSwap(ctx: Ctx, mailer: Mailer, id: string, input: z
   const turn = turnOf(loaded, input.turnId);
   const other = loaded.turns.find((t) => t.id === input.withTurnId);
   if (!other) throw invalid({ withTurnId: "Tour introuvable dans cette rotation" });
-  authorize(turnPolicy.requestSwap(ctx.actor, subject(ctx, turn)));
+  authorize(turnPolicy.requestSwap(ctx.actor, turnSubject(loaded, turn, ctx.now)));
   if (other.startsAt < ctx.now || other.status !== "planned") throw invalid({ withTurnId: "Ce tour n'est plus à venir" });
-  if (other.organizationId === turn.organizationId) throw invalid({ withTurnId: "Choisissez le tour d'un autre lieu" });
+  if (hostKey(other) === hostKey(turn)) throw invalid({ withTurnId: "Choisissez le tour d'un autre hôte" });
   if (loaded.swaps.some((s) => s.status === "pending" && (s.turnId === turn.id || s.withTurnId === turn.id)))
     throw conflict("Un échange est déjà en attente pour ce tour.");
   await ctx.db.transaction(async (tx) => {
@@ -616,8 +873,8 @@ export async function requestSwap(ctx: Ctx, mailer: Mailer, id: string, input: z
       summary: `${ctx.user.name} propose d'échanger le ${parisDate(turn.startsAt)} contre le ${parisDate(other.startsAt)} (« ${loaded.rotation.name} »)`,
     });
   });
-  const referents = await q.referentsOf(ctx.db, ctx.consortium.id, [other.organizationId]);
-  for (const r of referents)
+  const recipients = (await recipientsOf(ctx, [hostIdOf(other)])).get(hostKey(other)) ?? [];
+  for (const r of recipients)
     await mailer.send({
       to: r.email,
       subject: `Maillage : ${loaded.rotation.name}, une proposition d'échange`,
@@ -635,29 +892,43 @@ export async function answerSwap(ctx: Ctx, id: string, swapId: string, input: z.
   const turn = loaded.turns.find((t) => t.id === swap.turnId);
   const other = loaded.turns.find((t) => t.id === swap.withTurnId);
   if (!turn || !other) throw notFound("Tour");
-  authorize(swapPolicy.answer(ctx.actor, { status: swap.status, toOrganizationId: other.organizationId }));
-  const hosts = await hostPlaces(ctx.db, id);
-  const [hostOfTurn, hostOfOther] = [hosts.get(other.organizationId), hosts.get(turn.organizationId)];
+  authorize(
+    swapPolicy.answer(ctx.actor, {
+      status: swap.status,
+      toOrganizationId: other.organizationId,
+      toPersonUserId: turnSubject(loaded, other, ctx.now).personUserId,
+    }),
+  );
+  const hosts = hostsByKey(loaded);
+  const [hostOfTurn, hostOfOther] = [hosts.get(hostKey(other)), hosts.get(hostKey(turn))];
   if (input.accept) {
     if (turn.startsAt < ctx.now || other.startsAt < ctx.now) throw conflict("L'un des deux tours est déjà passé.");
+    if (turn.status !== "planned" || other.status !== "planned") throw conflict("L'une des deux dates est annulée.");
     if (!hostOfTurn || !hostOfOther) throw conflict("L'un des deux lieux n'accueille plus cette rotation.");
     // Exchanged, both turns must still respect closures, rooms and the gap between turns.
     const { problem } = problemOf(loaded, parisDate(ctx.now));
     const [a, b] = [occurrenceKey(turn.startsAt), occurrenceKey(other.startsAt)];
-    const known = new Set(currentAssignments(ctx, loaded, []).map((x) => x.occurrenceId));
+    const known = new Set(currentAssignments(ctx, loaded, problem, []).map((x) => x.occurrenceId));
+    refuseIfStale(problem, [a, b]);
     refuseIfImpossible(
       solveRotation({
-        ...problem,
-        occurrences: problem.occurrences.filter((o) => known.has(o.id)),
+        ...onlyDates(problem, (o) => known.has(o)),
         pinned: [
-          { occurrenceId: a, hostId: other.organizationId },
-          { occurrenceId: b, hostId: turn.organizationId },
+          { occurrenceId: a, hostId: hostOfTurn.key },
+          { occurrenceId: b, hostId: hostOfOther.key },
         ],
-        locked: currentAssignments(ctx, loaded, [turn.id, other.id]),
+        locked: currentAssignments(ctx, loaded, problem, [turn.id, other.id]),
       }),
     );
   }
-  await guardSpace(() =>
+  const slots =
+    input.accept && hostOfTurn && hostOfOther
+      ? [
+          { host: hostOfTurn, startsAt: turn.startsAt, endsAt: turn.endsAt },
+          { host: hostOfOther, startsAt: other.startsAt, endsAt: other.endsAt },
+        ]
+      : [];
+  await withRooms(ctx, loaded, slots, () =>
     ctx.db.transaction(async (tx) => {
       if (input.accept && hostOfTurn && hostOfOther) {
         const swapped = (date: Date) => [{ code: "swapped", with: parisDate(date) }];

@@ -77,6 +77,8 @@ function ConsortiumNav({ slug, onNavigate }: { slug: string; onNavigate: () => v
     { to: base, label: t("nav.overview"), exact: true },
     { to: `${base}/agenda`, label: t("agenda.nav") },
     { to: `${base}/rotations`, label: t("rotations.nav") },
+    { to: `${base}/tournees`, label: t("tours.nav") },
+    { to: `${base}/residences`, label: t("residencies.nav") },
     { to: `${base}/membres`, label: t("nav.members") },
     { to: `${base}/lieux`, label: t("nav.places") },
     { to: `${base}/personnes`, label: t("nav.people") },

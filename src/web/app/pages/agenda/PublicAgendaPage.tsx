@@ -1,12 +1,11 @@
-import { Anchor, Box, Container, Group, Stack, Text } from "@mantine/core";
+import { Container, Stack, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
-import { LanguageSwitch } from "../../../components/ui/LanguageSwitch.tsx";
 import { Loading } from "../../../components/ui/Loading.tsx";
 import { PageLayout } from "../../../components/ui/PageLayout.tsx";
-import { SkipLink } from "../../../components/ui/SkipLink.tsx";
+import { PublicHeader } from "../../../components/ui/PublicHeader.tsx";
 import { usePublicAgenda } from "../../../features/agenda/api/agenda.ts";
 import { AgendaFilters } from "../../../features/agenda/components/AgendaFilters.tsx";
 import { CalendarToolbar } from "../../../features/agenda/components/CalendarToolbar.tsx";
@@ -55,21 +54,7 @@ export default function PublicAgendaPage() {
 
   return (
     <div className="agenda-printable">
-      <SkipLink />
-      <Box
-        component="header"
-        px="md"
-        py="sm"
-        className="no-print"
-        style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
-      >
-        <Group justify="space-between">
-          <Anchor component={Link} to="/" fw={700} fz="lg" c="indigo.9" underline="never">
-            Maillage
-          </Anchor>
-          <LanguageSwitch />
-        </Group>
-      </Box>
+      <PublicHeader className="no-print" />
       <Container component="main" id="main" tabIndex={-1} size="xl" py="lg">
         {agenda.isPending ? (
           <Loading />

@@ -7,7 +7,7 @@ import { Loading } from "../../../components/ui/Loading.tsx";
 import { PageLayout } from "../../../components/ui/PageLayout.tsx";
 import { useOrganizations } from "../../../features/directory/api/organizations.ts";
 import { usePlaces } from "../../../features/directory/api/places.ts";
-import { useRotation, useUpdateRotation } from "../../../features/rotations/api/rotations.ts";
+import { useAllPeople, useRotation, useUpdateRotation } from "../../../features/rotations/api/rotations.ts";
 import { RotationForm } from "../../../features/rotations/components/RotationForm.tsx";
 import { rotationFormValues } from "../../../features/rotations/lib/form.ts";
 
@@ -19,11 +19,12 @@ export default function EditRotationPage() {
   const rotation = useRotation(slug, id);
   const places = usePlaces(slug);
   const organizations = useOrganizations(slug);
+  const people = useAllPeople(slug);
   const update = useUpdateRotation(slug, id);
   const back = `/c/${slug}/rotations/${id}`;
 
-  const pending = rotation.isPending || places.isPending || organizations.isPending;
-  const error = rotation.error ?? places.error ?? organizations.error;
+  const pending = rotation.isPending || places.isPending || organizations.isPending || people.isPending;
+  const error = rotation.error ?? places.error ?? organizations.error ?? people.error;
 
   return (
     <PageLayout
@@ -47,6 +48,7 @@ export default function EditRotationPage() {
             initial={rotationFormValues(rotation.data)}
             organizations={organizations.data ?? []}
             places={places.data ?? []}
+            people={people.data ?? []}
             submitLabel={t("common.save")}
             pending={update.isPending}
             onCancel={() => navigate(back)}

@@ -8,7 +8,7 @@ import { PageLayout } from "../../../components/ui/PageLayout.tsx";
 import { todayInParis } from "../../../features/agenda/lib/calendar.ts";
 import { useOrganizations } from "../../../features/directory/api/organizations.ts";
 import { usePlaces } from "../../../features/directory/api/places.ts";
-import { useCreateRotation, useRotations } from "../../../features/rotations/api/rotations.ts";
+import { useAllPeople, useCreateRotation, useRotations } from "../../../features/rotations/api/rotations.ts";
 import { RotationForm } from "../../../features/rotations/components/RotationForm.tsx";
 import { newRotationValues } from "../../../features/rotations/lib/form.ts";
 
@@ -20,11 +20,12 @@ export default function NewRotationPage() {
   const list = useRotations(slug);
   const places = usePlaces(slug);
   const organizations = useOrganizations(slug);
+  const people = useAllPeople(slug);
   const create = useCreateRotation(slug);
   const back = `/c/${slug}/rotations`;
 
-  const pending = list.isPending || places.isPending || organizations.isPending;
-  const error = list.error ?? places.error ?? organizations.error;
+  const pending = list.isPending || places.isPending || organizations.isPending || people.isPending;
+  const error = list.error ?? places.error ?? organizations.error ?? people.error;
 
   return (
     <PageLayout
@@ -48,6 +49,7 @@ export default function NewRotationPage() {
             initial={newRotationValues(todayInParis())}
             organizations={organizations.data ?? []}
             places={places.data ?? []}
+            people={people.data ?? []}
             submitLabel={t("rotations.form.create")}
             pending={create.isPending}
             onCancel={() => navigate(back)}

@@ -21,9 +21,11 @@ import { FairnessSection } from "../../../features/rotations/components/Fairness
 import { ScheduleTable, type TurnAction } from "../../../features/rotations/components/ScheduleTable.tsx";
 import { SwapsSection } from "../../../features/rotations/components/SwapsSection.tsx";
 import {
+  CancelTurnDialog,
   PinDialog,
   RefuseSwapDialog,
   RequestError,
+  RestoreTurnDialog,
   SwapDialog,
   WithdrawDialog,
 } from "../../../features/rotations/components/TurnDialogs.tsx";
@@ -261,7 +263,7 @@ export default function RotationPage() {
             <Text size="sm">{t("rotations.detail.ineligibleText")}</Text>
             <List size="sm">
               {r.ineligible.map((h) => (
-                <List.Item key={h.organizationId}>
+                <List.Item key={h.personId ?? h.organizationId}>
                   <strong>{h.hostName}</strong> : {h.reason}
                 </List.Item>
               ))}
@@ -293,6 +295,8 @@ export default function RotationPage() {
       <SwapDialog slug={slug} rotation={r} turn={turnDialog("swap")} onClose={() => setDialog(null)} onDone={done} />
       <WithdrawDialog slug={slug} rotation={r} turn={turnDialog("withdraw")} onClose={() => setDialog(null)} onDone={done} />
       <PinDialog slug={slug} rotation={r} turn={turnDialog("pin")} onClose={() => setDialog(null)} onDone={done} />
+      <CancelTurnDialog slug={slug} rotation={r} turn={turnDialog("cancel")} onClose={() => setDialog(null)} onDone={done} />
+      <RestoreTurnDialog slug={slug} rotation={r} turn={turnDialog("restore")} onClose={() => setDialog(null)} onDone={done} />
       <RefuseSwapDialog slug={slug} rotation={r} swap={refusing} onClose={() => setRefusing(null)} onDone={done} />
       <RegenerateDialog
         opened={regenerating}

@@ -1,8 +1,9 @@
-import { Anchor, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { Loading } from "../../../components/ui/Loading.tsx";
+import { ModuleIntro } from "../../../components/ui/ModuleIntro.tsx";
 import { PageLayout } from "../../../components/ui/PageLayout.tsx";
 import { longDay } from "../../../features/agenda/lib/format.ts";
 import { useRotations } from "../../../features/rotations/api/rotations.ts";
@@ -31,22 +32,13 @@ export default function RotationsPage() {
       ) : list.isError ? (
         <ErrorAlert error={list.error} />
       ) : list.data.items.length === 0 ? (
-        <Paper withBorder p="xl" radius="md">
-          <Stack align="center" gap="md" maw={640} mx="auto">
-            <Title order={2} size="h4" ta="center">
-              {t("rotations.empty.title")}
-            </Title>
-            <Text ta="center">{t("rotations.empty.what")}</Text>
-            <Text ta="center" c="gray.7">
-              {t("rotations.empty.how")}
-            </Text>
-            {newButton ?? (
-              <Text ta="center" c="gray.7" size="sm">
-                {t("rotations.empty.askCoordination")}
-              </Text>
-            )}
-          </Stack>
-        </Paper>
+        <ModuleIntro
+          title={t("rotations.empty.title")}
+          what={t("rotations.empty.what")}
+          how={t("rotations.empty.how")}
+          action={newButton}
+          askOthers={t("rotations.empty.askCoordination")}
+        />
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover verticalSpacing="sm" captionSide="top">

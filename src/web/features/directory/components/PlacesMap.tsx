@@ -2,6 +2,8 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { textElement } from "../../../lib/dom.ts";
+import { createBaseMap } from "../../../lib/leaflet-map.ts";
 
 export interface MapPoint {
   id: string;
@@ -21,8 +23,6 @@ export interface PlacesMapProps {
   onSelect?: (id: string) => void;
 }
 
-const FRANCE: L.LatLngTuple = [46.6, 2.4];
-
 /** Leaflet map of places: circle markers, a scale and zoom controls; tiles only when configured. */
 export default function PlacesMap({ points, tileUrl, label, height = 360, onPick, picked, onSelect }: PlacesMapProps) {
   const { t } = useTranslation();
@@ -39,20 +39,7 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once per tile URL; callbacks go through refs
   useEffect(() => {
     if (!container.current) return;
-    const instance = L.map(container.current, {
-      zoomControl: false,
-      attributionControl: Boolean(tileUrl),
-      center: FRANCE,
-      zoom: 5,
-    });
-    L.control.zoom({ zoomInTitle: t("map.zoomIn"), zoomOutTitle: t("map.zoomOut") }).addTo(instance);
-    L.control.scale({ imperial: false }).addTo(instance);
-    if (tileUrl) {
-      L.tileLayer(tileUrl, {
-        maxZoom: 19,
-        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
-      }).addTo(instance);
-    }
+    const instance = createBaseMap(container.current, { tileUrl, zoomIn: t("map.zoomIn"), zoomOut: t("map.zoomOut") });
     instance.on("click", (e: L.LeafletMouseEvent) => pickRef.current?.(round(e.latlng.lat), round(e.latlng.lng)));
     markers.current = L.layerGroup().addTo(instance);
     map.current = instance;
@@ -80,7 +67,7 @@ export default function PlacesMap({ points, tileUrl, label, height = 360, onPick
         fillColor: "#4c6ef5",
         fillOpacity: 0.85,
       });
-      marker.bindTooltip(p.name);
+      marker.bindTooltip(textElement(p.name));
       marker.on("click", () => selectRef.current?.(p.id));
       marker.addTo(group);
       const element = marker.getElement();

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { PersonDto } from "../../../../shared/contracts/directory.ts";
 import type {
+  CancelTurnInput,
   CreateRotationInput,
   GenerateInput,
   PinTurnInput,
@@ -15,7 +17,8 @@ import type { ApiErrorBody } from "../../../../shared/errors.ts";
 import i18n from "../../../i18n/index.ts";
 import { ApiError } from "../../../lib/api-client.ts";
 import { agendaKey } from "../../agenda/api/agenda.ts";
-import { consortiumKey } from "../../consortium/api/consortium.ts";
+import { consortiumKey, type Paginated } from "../../consortium/api/consortium.ts";
+import { peopleKey } from "../../directory/api/people.ts";
 
 const root = (slug: string) => `/api/consortia/${encodeURIComponent(slug)}/rotations`;
 export const rotationsKey = (slug: string) => [...consortiumKey(slug), "rotations"] as const;
@@ -145,4 +148,37 @@ export function useAnswerSwap(slug: string, id: string) {
   return useRotationWrite(slug, ({ swapId, ...input }: z.input<typeof SwapAnswerInput> & { swapId: string }) =>
     send<RotationDto>("POST", `${root(slug)}/${id}/swaps/${swapId}/answer`, input),
   );
+}
+
+export function useCancelTurn(slug: string, id: string) {
+  return useRotationWrite(slug, ({ turnId, ...input }: z.input<typeof CancelTurnInput> & { turnId: string }) =>
+    send<RotationDto>("POST", `${root(slug)}/${id}/turns/${turnId}/cancel`, input),
+  );
+}
+
+export function useRestoreTurn(slug: string, id: string) {
+  return useRotationWrite(slug, ({ turnId }: { turnId: string }) =>
+    send<RotationDto>("POST", `${root(slug)}/${id}/turns/${turnId}/restore`),
+  );
+}
+
+/**
+ * Every person of the consortium, for choosing a person host: the directory answers by pages of at most 100,
+ * so the pages are read one after the other.
+ */
+export function useAllPeople(slug: string) {
+  return useQuery({
+    queryKey: [...peopleKey(slug), "all"],
+    queryFn: async () => {
+      const people: PersonDto[] = [];
+      for (let page = 1; ; page++) {
+        const got = await send<Paginated<PersonDto>>(
+          "GET",
+          `/api/consortia/${encodeURIComponent(slug)}/people?page=${page}&pageSize=100`,
+        );
+        people.push(...got.items);
+        if (got.items.length === 0 || people.length >= got.total) return people;
+      }
+    },
+  });
 }

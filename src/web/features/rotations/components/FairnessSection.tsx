@@ -67,7 +67,7 @@ function FairnessChart({ rows }: { rows: Row[] }) {
             const y = top + i * rowHeight;
             const mid = y + rowHeight / 2;
             return (
-              <g key={r.organizationId}>
+              <g key={r.personId ?? r.organizationId}>
                 <text x={labelWidth - 10} y={mid + 4} textAnchor="end" fontSize={13} fill={INK}>
                   {truncate(r.hostName, 26)}
                 </text>
@@ -149,7 +149,7 @@ export function FairnessSection({ rotation }: { rotation: RotationDto }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.organizationId}>
+              <Table.Tr key={r.personId ?? r.organizationId}>
                 <Table.Th scope="row" fw={500}>
                   {r.hostName}
                 </Table.Th>

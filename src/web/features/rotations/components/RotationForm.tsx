@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { OrganizationDto, PlaceDto } from "../../../../shared/contracts/directory.ts";
+import type { OrganizationDto, PersonDto, PlaceDto } from "../../../../shared/contracts/directory.ts";
 import { CreateRotationInput, type RotationFields } from "../../../../shared/contracts/rotations.ts";
 import { EVENT_AUDIENCES } from "../../../../shared/vocabulary.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
@@ -24,8 +24,10 @@ import { RecurrenceEditor } from "../../agenda/components/RecurrenceEditor.tsx";
 import { VisibilityChoice } from "../../agenda/components/VisibilityChoice.tsx";
 import {
   type Audience,
+  hostValuesKey,
   isShownField,
   type RotationFormValues,
+  rotationDays,
   rotationPayload,
   startLocalOf,
   type Weighting,
@@ -43,6 +45,8 @@ interface Props {
   initial: RotationFormValues;
   organizations: OrganizationDto[];
   places: PlaceDto[];
+  /** Who may host as a person. */
+  people: PersonDto[];
   submitLabel: string;
   pending: boolean;
   onSubmit: (submit: RotationSubmit) => void;
@@ -68,18 +72,30 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
 }
 
 /** The rotation form, new and edit: the meeting, its dates, the hosts and the rules the schedule follows. */
-export function RotationForm({ initial, organizations, places, submitLabel, pending, onSubmit, onCancel }: Props) {
+export function RotationForm({ initial, organizations, places, people, submitLabel, pending, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const form = useFormState<RotationFormValues>(initial);
   const formRef = useRef<HTMLFormElement>(null);
   const v = form.values;
 
+  // The hosts chosen so far, named as the schedule names them: « Camille Martin (La Filature) » for a person.
   const hostNames = useMemo(() => {
     const names = new Map(organizations.map((o) => [o.id, o.name]));
     return v.hosts
-      .filter((h) => h.organizationId)
-      .map((h) => ({ organizationId: h.organizationId, name: names.get(h.organizationId) ?? h.organizationId }));
-  }, [organizations, v.hosts]);
+      .filter((h) => h.organizationId && hostValuesKey(h))
+      .map((h) => {
+        const org = names.get(h.organizationId) ?? h.organizationId;
+        const person = h.kind === "person" ? people.find((p) => p.id === h.personId) : undefined;
+        const personName = person ? `${person.firstName} ${person.lastName}` : h.personName;
+        return {
+          key: hostValuesKey(h),
+          organizationId: h.organizationId,
+          personId: h.kind === "person" ? h.personId : "",
+          name: h.kind === "person" ? `${personName ?? h.personId} (${org})` : org,
+        };
+      });
+  }, [organizations, people, v.hosts]);
+  const days = useMemo(() => rotationDays(v), [v]);
 
   const clearErrors = (prefix: string) =>
     form.setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== prefix && !k.startsWith(`${prefix}.`))));
@@ -213,6 +229,8 @@ export function RotationForm({ initial, organizations, places, submitLabel, pend
             }}
             organizations={organizations}
             places={places}
+            people={people}
+            days={days}
             weighting={v.weighting}
             errors={form.errors}
           />

@@ -5,7 +5,7 @@ import type { RotationDto, RotationTurnDto } from "../../../../shared/contracts/
 import { explainReason, type TurnReason } from "../../../../shared/rotations/phrases.ts";
 import { turnDay, turnDayInline, turnHours } from "../lib/format.ts";
 
-export type TurnAction = "swap" | "withdraw" | "pin";
+export type TurnAction = "swap" | "withdraw" | "pin" | "cancel" | "restore";
 
 interface Props {
   slug: string;
@@ -28,7 +28,7 @@ function phrase(reason: Record<string, unknown>, lang: "fr" | "en"): string | nu
 /** Why the solver chose this host, phrased for people (shared/rotations/phrases.ts). */
 function Reasons({ turn, lang }: { turn: RotationTurnDto; lang: "fr" | "en" }) {
   const { t } = useTranslation();
-  if (turn.reasons.length === 0) {
+  if (turn.reasons.length === 0 && turn.status !== "cancelled") {
     return (
       <Text size="sm" c="gray.7">
         {t("rotations.schedule.noReason")}
@@ -36,6 +36,7 @@ function Reasons({ turn, lang }: { turn: RotationTurnDto; lang: "fr" | "en" }) {
     );
   }
   const phrases = turn.reasons.map((r) => phrase(r, lang) ?? t("rotations.schedule.unknownReason"));
+  if (turn.status === "cancelled") phrases.unshift(t("rotations.schedule.cancelledBecause", { reason: turn.cancelReason ?? "" }));
   if (phrases.length === 1) return <Text size="sm">{phrases[0]}</Text>;
   return (
     <List size="sm" spacing={2}>
@@ -68,6 +69,12 @@ function StatusCell({ turn }: { turn: RotationTurnDto }) {
       {turn.pinned ? (
         <Badge color="indigo.9" variant="outline" miw="max-content" title={t("rotations.status.pinnedHint")}>
           {t("rotations.status.pinned")}
+        </Badge>
+      ) : null}
+      {/* A wish fairness could not keep: the reasons column says whose and why. */}
+      {turn.status === "planned" && turn.reasons.some((r) => r.code === "wish-missed" || r.code === "avoided-anyway") ? (
+        <Badge color="orange" variant="light" c="dark.7" miw="max-content">
+          {t("rotations.status.wishMissed")}
         </Badge>
       ) : null}
     </Group>
@@ -108,18 +115,26 @@ export function ScheduleTable({ slug, rotation, onAction }: Props) {
               actions.push({ action: "swap", label: t("rotations.schedule.requestSwap") });
             if (rotation.abilities.pin && open) actions.push({ action: "pin", label: t("rotations.schedule.pin") });
             if (turn.abilities.withdraw) actions.push({ action: "withdraw", label: t("rotations.schedule.withdraw") });
+            if (turn.abilities.cancel) actions.push({ action: "cancel", label: t("rotations.schedule.cancel") });
+            if (turn.abilities.restore) actions.push({ action: "restore", label: t("rotations.schedule.restore") });
+            const cancelled = turn.status === "cancelled";
             return (
-              <Table.Tr key={turn.id} data-past={turn.past || undefined} c={turn.past ? "gray.7" : undefined}>
+              <Table.Tr
+                key={turn.id}
+                data-past={turn.past || undefined}
+                data-cancelled={cancelled || undefined}
+                c={turn.past || cancelled ? "gray.7" : undefined}
+              >
                 <Table.Th scope="row" fw={500}>
-                  <Text size="sm" fw={600} td={turn.status === "cancelled" ? "line-through" : undefined}>
+                  <Text size="sm" fw={600} td={cancelled ? "line-through" : undefined}>
                     {day}
                   </Text>
-                  <Text size="sm" c="gray.7">
+                  <Text size="sm" c="gray.7" td={cancelled ? "line-through" : undefined}>
                     {turnHours(turn, lang)}
                   </Text>
                 </Table.Th>
                 <Table.Td>
-                  <Text size="sm" fw={600}>
+                  <Text size="sm" fw={600} td={cancelled ? "line-through" : undefined}>
                     {turn.hostName}
                   </Text>
                 </Table.Td>
@@ -163,7 +178,7 @@ export function ScheduleTable({ slug, rotation, onAction }: Props) {
                         {actions.map((a) => (
                           <Menu.Item
                             key={a.action}
-                            color={a.action === "withdraw" ? "red.9" : undefined}
+                            color={a.action === "withdraw" || a.action === "cancel" ? "red.9" : undefined}
                             onClick={() => onAction(a.action, turn)}
                           >
                             {a.label}

@@ -2,14 +2,22 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from "@mant
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RotationDto, RotationTurnDto } from "../../../../shared/contracts/rotations.ts";
-import { SwapRequestInput, WithdrawInput } from "../../../../shared/contracts/rotations.ts";
-import { explainInfeasible } from "../../../../shared/rotations/phrases.ts";
+import { CancelTurnInput, hostKey, SwapRequestInput, WithdrawInput } from "../../../../shared/contracts/rotations.ts";
+import { explainInfeasible, explainRoomTaken, type RoomTaken } from "../../../../shared/rotations/phrases.ts";
 import type { InfeasibleReport } from "../../../../shared/rotations/solver.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { type FieldErrors, validate } from "../../../lib/forms.ts";
 import { ToolModal } from "../../agenda-tools/components/ToolDialog.tsx";
-import { RotationInfeasible, useAnswerSwap, usePinTurn, useRequestSwap, useWithdrawTurn } from "../api/rotations.ts";
+import {
+  RotationInfeasible,
+  useAnswerSwap,
+  useCancelTurn,
+  usePinTurn,
+  useRequestSwap,
+  useRestoreTurn,
+  useWithdrawTurn,
+} from "../api/rotations.ts";
 import { turnDay, turnDayInline } from "../lib/format.ts";
 
 /** A refused request: its field messages on the inputs that show them, the rest (and 409s) in an alert. */
@@ -47,6 +55,7 @@ function useRequestErrors(shown: string[]) {
 function infeasibleText(error: RotationInfeasible, lang: string): string {
   if (lang !== "en" || !error.report || typeof error.report.code !== "string") return error.message;
   try {
+    if (error.report.code === "room-taken") return explainRoomTaken(error.report as unknown as RoomTaken, "en");
     return explainInfeasible(error.report as unknown as InfeasibleReport, "en") || error.message;
   } catch {
     return error.message;
@@ -101,9 +110,7 @@ export function SwapDialog({ slug, rotation, turn, onClose, onDone }: TurnDialog
     }
   }, [turn]);
 
-  const candidates = turn
-    ? rotation.turns.filter((o) => !o.past && o.status === "planned" && o.organizationId !== turn.organizationId)
-    : [];
+  const candidates = turn ? rotation.turns.filter((o) => !o.past && o.status === "planned" && hostKey(o) !== hostKey(turn)) : [];
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -201,7 +208,7 @@ export function WithdrawDialog({ slug, rotation, turn, onClose, onDone }: TurnDi
         onSuccess: (saved) => {
           const next = saved.turns.find((o) => o.date === turn.date && o.status === "planned");
           onDone(
-            next && next.organizationId !== turn.organizationId
+            next && hostKey(next) !== hostKey(turn)
               ? t("rotations.withdraw.doneWith", { date: turnDayInline(turn.date, i18n.language), host: next.hostName })
               : t("rotations.withdraw.done", { date: turnDayInline(turn.date, i18n.language) }),
           );
@@ -250,32 +257,34 @@ export function WithdrawDialog({ slug, rotation, turn, onClose, onDone }: TurnDi
 export function PinDialog({ slug, rotation, turn, onClose, onDone }: TurnDialogProps) {
   const { t, i18n } = useTranslation();
   const pin = usePinTurn(slug, rotation.id);
-  const errors = useRequestErrors(["organizationId"]);
-  const [organizationId, setOrganizationId] = useState("");
+  const errors = useRequestErrors(["organizationId", "personId"]);
+  /** The chosen host's hostKey. */
+  const [chosen, setChosen] = useState("");
   // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens on a turn
   useEffect(() => {
     if (turn) {
-      setOrganizationId("");
+      setChosen("");
       errors.reset();
       pin.reset();
     }
   }, [turn]);
 
-  const ineligible = new Map(rotation.ineligible.map((h) => [h.organizationId, h.reason]));
-  const hosts = rotation.fairness.filter((h) => h.organizationId !== turn?.organizationId);
+  const ineligible = new Map(rotation.ineligible.map((h) => [hostKey(h), h.reason]));
+  const hosts = rotation.fairness.filter((h) => !turn || hostKey(h) !== hostKey(turn));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!turn) return;
-    if (!organizationId) {
+    const host = hosts.find((h) => hostKey(h) === chosen);
+    if (!host) {
       errors.setFields({ organizationId: t("rotations.pin.chooseRequired") });
       return;
     }
     pin.mutate(
-      { turnId: turn.id, organizationId },
+      { turnId: turn.id, organizationId: host.organizationId, personId: host.personId },
       {
         onSuccess: (saved) => {
-          const name = saved.fairness.find((h) => h.organizationId === organizationId)?.hostName ?? "";
+          const name = saved.fairness.find((h) => hostKey(h) === chosen)?.hostName ?? "";
           onDone(t("rotations.pin.done", { date: turnDayInline(turn.date, i18n.language), host: name }));
         },
         onError: errors.onError,
@@ -293,21 +302,21 @@ export function PinDialog({ slug, rotation, turn, onClose, onDone }: TurnDialogP
               label={t("rotations.pin.host")}
               description={t("rotations.pin.hostHint")}
               required
-              value={organizationId}
+              value={chosen}
               onChange={(e) => {
-                setOrganizationId(e.currentTarget.value);
+                setChosen(e.currentTarget.value);
                 errors.setFields({});
               }}
               data={[
                 { value: "", label: t("rotations.pin.choose") },
                 ...hosts.map((h) => ({
-                  value: h.organizationId,
-                  label: ineligible.has(h.organizationId)
-                    ? t("rotations.pin.ineligibleOption", { host: h.hostName, reason: ineligible.get(h.organizationId) })
+                  value: hostKey(h),
+                  label: ineligible.has(hostKey(h))
+                    ? t("rotations.pin.ineligibleOption", { host: h.hostName, reason: ineligible.get(hostKey(h)) })
                     : h.hostName,
                 })),
               ]}
-              error={errors.fields.organizationId || undefined}
+              error={errors.fields.organizationId || errors.fields.personId || undefined}
             />
             <RequestError error={errors.other} title={t("rotations.pin.blockedTitle")} />
             <Group justify="flex-end">
@@ -320,6 +329,113 @@ export function PinDialog({ slug, rotation, turn, onClose, onDone }: TurnDialogP
             </Group>
           </Stack>
         </form>
+      ) : null}
+    </ToolModal>
+  );
+}
+
+/**
+ * The coordination cancels one date, with a reason the host reads: the meeting is cancelled in the agenda and the
+ * date counts for nobody until it is restored.
+ */
+export function CancelTurnDialog({ slug, rotation, turn, onClose, onDone }: TurnDialogProps) {
+  const { t, i18n } = useTranslation();
+  const cancel = useCancelTurn(slug, rotation.id);
+  const errors = useRequestErrors(["reason"]);
+  const [reason, setReason] = useState("");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time the dialog opens on a turn
+  useEffect(() => {
+    if (turn) {
+      setReason("");
+      errors.reset();
+      cancel.reset();
+    }
+  }, [turn]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!turn) return;
+    const checked = validate(CancelTurnInput, { reason });
+    if (!checked.ok) {
+      errors.setFields(checked.fields);
+      return;
+    }
+    cancel.mutate(
+      { turnId: turn.id, reason },
+      {
+        onSuccess: () => onDone(t("rotations.cancel.done", { date: turnDayInline(turn.date, i18n.language) })),
+        onError: errors.onError,
+      },
+    );
+  }
+
+  return (
+    <ToolModal opened={turn !== null} onClose={onClose} title={t("rotations.cancel.title")}>
+      {turn ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text>{t("rotations.cancel.text", { turn: hostLine(turn, i18n.language, true) })}</Text>
+            <Textarea
+              label={t("rotations.cancel.reason")}
+              description={t("rotations.cancel.reasonHint")}
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                errors.setFields({});
+              }}
+              error={errors.fields.reason || undefined}
+            />
+            <RequestError error={errors.other} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t("rotations.cancel.keep")}
+              </Button>
+              <Button type="submit" color="red.9" loading={cancel.isPending}>
+                {t("rotations.cancel.confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </ToolModal>
+  );
+}
+
+/** Undoes a cancellation, once asked: the date goes back to its host if closures, the gap and the room allow. */
+export function RestoreTurnDialog({ slug, rotation, turn, onClose, onDone }: TurnDialogProps) {
+  const { t, i18n } = useTranslation();
+  const restore = useRestoreTurn(slug, rotation.id);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh answer each time the dialog opens on a turn
+  useEffect(() => {
+    if (turn) restore.reset();
+  }, [turn]);
+
+  return (
+    <ToolModal opened={turn !== null} onClose={onClose} title={t("rotations.restore.title")}>
+      {turn ? (
+        <Stack gap="md">
+          <Text>{t("rotations.restore.text", { turn: hostLine(turn, i18n.language, true) })}</Text>
+          <RequestError error={restore.error} title={t("rotations.restore.blockedTitle")} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              loading={restore.isPending}
+              onClick={() =>
+                restore.mutate(
+                  { turnId: turn.id },
+                  { onSuccess: () => onDone(t("rotations.restore.done", { date: turnDayInline(turn.date, i18n.language) })) },
+                )
+              }
+            >
+              {t("rotations.restore.confirm")}
+            </Button>
+          </Group>
+        </Stack>
       ) : null}
     </ToolModal>
   );

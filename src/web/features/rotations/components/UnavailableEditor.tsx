@@ -6,8 +6,8 @@ import { emptyUnavailability, type UnavailabilityValues } from "../lib/form.ts";
 interface Props {
   value: UnavailabilityValues[];
   onChange: (rows: UnavailabilityValues[]) => void;
-  /** The hosts chosen above, by organisation. */
-  hosts: Array<{ organizationId: string; name: string }>;
+  /** The hosts chosen above, by hostKey (a person's id, else the organisation's). */
+  hosts: Array<{ key: string; organizationId: string; personId: string; name: string }>;
   errors: FieldErrors;
 }
 
@@ -33,11 +33,14 @@ export function UnavailableEditor({ value, onChange, hosts, errors }: Props) {
               <NativeSelect
                 label={t("rotations.form.unavailableHost")}
                 required
-                value={row.organizationId}
-                onChange={(e) => update(index, { organizationId: e.currentTarget.value })}
+                value={row.personId || row.organizationId}
+                onChange={(e) => {
+                  const host = hosts.find((h) => h.key === e.currentTarget.value);
+                  update(index, { organizationId: host?.organizationId ?? "", personId: host?.personId ?? "" });
+                }}
                 data={[
                   { value: "", label: t("rotations.form.chooseHost") },
-                  ...hosts.map((h) => ({ value: h.organizationId, label: h.name })),
+                  ...hosts.map((h) => ({ value: h.key, label: h.name })),
                 ]}
                 error={errors[`unavailable.${index}.organizationId`]}
               />
@@ -87,7 +90,12 @@ export function UnavailableEditor({ value, onChange, hosts, errors }: Props) {
       <Group>
         <Button
           variant="default"
-          onClick={() => onChange([...value, emptyUnavailability(hosts.length === 1 ? hosts[0].organizationId : "")])}
+          onClick={() =>
+            onChange([
+              ...value,
+              hosts.length === 1 ? emptyUnavailability(hosts[0].organizationId, hosts[0].personId) : emptyUnavailability(),
+            ])
+          }
         >
           {t("rotations.form.addUnavailable")}
         </Button>

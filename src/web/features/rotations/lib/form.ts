@@ -1,3 +1,5 @@
+import { expandSeries, toRRule } from "../../../../shared/agenda/recurrence.ts";
+import { parisDate, parisWallToInstant } from "../../../../shared/agenda/time.ts";
 import type { Recurrence } from "../../../../shared/contracts/agenda.ts";
 import type { RotationDto, RotationFields } from "../../../../shared/contracts/rotations.ts";
 import type { EVENT_AUDIENCES, EVENT_VISIBILITIES } from "../../../../shared/vocabulary.ts";
@@ -8,19 +10,42 @@ export type Audience = (typeof EVENT_AUDIENCES)[number];
 export type Visibility = (typeof EVENT_VISIBILITIES)[number];
 export type Weighting = "equal" | "weighted";
 
-/** One host row of the form; `key` keeps React's row identity while rows are added and removed. */
+export type WishKind = "prefers" | "avoids";
+
+/** A host's wish about one date of the rotation. */
+export interface WishValues {
+  key: string;
+  date: string;
+  kind: WishKind;
+}
+
+/**
+ * One host row of the form; `key` keeps React's row identity while rows are added and removed. A place hosts
+ * (`kind: "place"`), or a person at a place of an organisation (`kind: "person"`, with `personId`).
+ */
 export interface HostValues {
   key: string;
+  kind: "place" | "person";
+  personId: string;
   organizationId: string;
   placeId: string;
   spaceId: string;
   weight: number | string;
   pastTurns: number | string;
+  wishes: WishValues[];
+  /** The saved person's name, shown if the directory no longer lists them. */
+  personName?: string;
 }
+
+/** The host a row names, as the contract's hostKey does: "" while the row is incomplete. */
+export const hostValuesKey = (h: Pick<HostValues, "kind" | "personId" | "organizationId">) =>
+  h.kind === "person" ? h.personId : h.organizationId;
 
 export interface UnavailabilityValues {
   key: string;
   organizationId: string;
+  /** "" for a place. */
+  personId: string;
   from: string;
   to: string;
   label: string;
@@ -48,16 +73,22 @@ export const rowKey = () => `row-${++counter}`;
 
 export const emptyHost = (): HostValues => ({
   key: rowKey(),
+  kind: "place",
+  personId: "",
   organizationId: "",
   placeId: "",
   spaceId: "",
   weight: 1,
   pastTurns: 0,
+  wishes: [],
 });
 
-export const emptyUnavailability = (organizationId = ""): UnavailabilityValues => ({
+export const emptyWish = (kind: WishKind = "prefers"): WishValues => ({ key: rowKey(), date: "", kind });
+
+export const emptyUnavailability = (organizationId = "", personId = ""): UnavailabilityValues => ({
   key: rowKey(),
   organizationId,
+  personId,
   from: "",
   to: "",
   label: "",
@@ -97,17 +128,21 @@ export function rotationFormValues(r: RotationDto): RotationFormValues {
     recurrence: recurrenceValues(r.fields.recurrence as unknown as Recurrence, null),
     hosts: r.fields.hosts.map((h) => ({
       key: rowKey(),
+      kind: h.personId ? "person" : "place",
+      personId: h.personId ?? "",
+      personName: h.personName ?? undefined,
       organizationId: h.organizationId,
       placeId: h.placeId,
       spaceId: h.spaceId ?? "",
       weight: h.weight,
       pastTurns: h.pastTurns,
+      wishes: h.wishes.map((w) => ({ key: rowKey(), date: w.date, kind: w.kind })),
     })),
     weighting: r.fields.weighting,
     minGapDays: r.fields.minGapDays,
     minCapacity: r.fields.minCapacity ?? "",
     stepFree: r.fields.stepFree,
-    unavailable: r.fields.unavailable.map((u) => ({ key: rowKey(), ...u })),
+    unavailable: r.fields.unavailable.map((u) => ({ key: rowKey(), ...u, personId: u.personId ?? "" })),
     audiences: r.fields.audiences as Audience[],
     visibility: r.fields.visibility,
   };
@@ -117,6 +152,22 @@ const toNumber = (v: number | string): number => (typeof v === "number" ? v : v.
 const toNumberOrNull = (v: number | string) => (v === "" || v === null || v === undefined ? null : toNumber(v));
 
 export const startLocalOf = (v: RotationFormValues) => `${v.date}T${v.startTime}`;
+
+/** The days the rotation meets, for the wishes; empty while the first date or the pattern is incomplete. */
+export function rotationDays(v: Pick<RotationFormValues, "date" | "startTime" | "recurrence">): string[] {
+  if (!isDay(v.date)) return [];
+  const recurrence = recurrencePayload(v.recurrence, v.date);
+  const startsAt = parisWallToInstant(`${v.date}T${v.startTime}`);
+  if (!recurrence || !startsAt) return [];
+  try {
+    // Only the starts matter here: the end is the form's concern, not the dates'.
+    const endsAt = new Date(startsAt.getTime() + 60_000);
+    const rrule = toRRule(recurrence, `${v.date}T${v.startTime}`, false);
+    return expandSeries({ startsAt, endsAt, allDay: false, rrule }).map((o) => parisDate(o.startsAt));
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The form's values in the contract's shape. A pattern "does not repeat" is sent as null so that the contract
@@ -133,16 +184,18 @@ export function rotationPayload(v: RotationFormValues): RotationFields {
     recurrence: (recurrence ?? null) as RotationFields["recurrence"],
     hosts: v.hosts.map((h) => ({
       organizationId: h.organizationId,
+      personId: h.kind === "person" ? h.personId : null,
       placeId: h.placeId,
       spaceId: h.spaceId || null,
       weight: weighted ? toNumber(h.weight) : 1,
       pastTurns: toNumber(h.pastTurns),
+      wishes: h.wishes.map(({ date, kind }) => ({ date, kind })),
     })),
     weighting: v.weighting,
     minGapDays: toNumber(v.minGapDays),
     minCapacity: toNumberOrNull(v.minCapacity),
     stepFree: v.stepFree,
-    unavailable: v.unavailable.map(({ key: _key, ...u }) => u),
+    unavailable: v.unavailable.map(({ key: _key, personId, ...u }) => ({ ...u, personId: personId || null })),
     audiences: v.audiences,
     visibility: v.visibility,
   };
@@ -174,7 +227,8 @@ export function isShownField(key: string): boolean {
   )
     return true;
   return (
-    /^hosts\.\d+(\.(organizationId|placeId|spaceId|weight|pastTurns))?$/.test(key) ||
+    /^hosts\.\d+(\.(organizationId|personId|placeId|spaceId|weight|pastTurns|wishes))?$/.test(key) ||
+    /^hosts\.\d+\.wishes\.\d+(\.(date|kind))?$/.test(key) ||
     /^unavailable\.\d+(\.(organizationId|from|to|label))?$/.test(key) ||
     /^audiences\.\d+$/.test(key)
   );
