@@ -23,6 +23,10 @@ import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
 import { registerGeocodeRoutes } from "./modules/directory/geocode.routes.ts";
+import { registerGovernanceBodyRoutes } from "./modules/governance/bodies.routes.ts";
+import { registerMeetingRoutes } from "./modules/governance/meetings.routes.ts";
+import { registerProposalRoutes } from "./modules/governance/proposals.routes.ts";
+import { registerTaskRoutes } from "./modules/governance/tasks.routes.ts";
 import { registerResidencyRoutes } from "./modules/residencies/residencies.routes.ts";
 import { registerRotationRoutes } from "./modules/rotations/rotations.routes.ts";
 import { registerTourRoutes } from "./modules/tours/tours.routes.ts";
@@ -112,6 +116,10 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   registerRotationRoutes(app, { db: database.db, mailer });
   registerTourRoutes(app, { db: database.db, mailer, publicUrl: env.PUBLIC_URL });
   registerResidencyRoutes(app, { db: database.db });
+  registerGovernanceBodyRoutes(app, { db: database.db, mailer });
+  registerMeetingRoutes(app, { db: database.db });
+  registerProposalRoutes(app, { db: database.db });
+  registerTaskRoutes(app, { db: database.db });
   // Tests refresh subscriptions by calling refreshDue themselves, at the instants they choose.
   registerSubscriptionRefresher(app, database.db, { enabled: env.NODE_ENV !== "test" });
   // Floors of `npm run bench agenda` (docs/performance.md); never registered in a normal start.

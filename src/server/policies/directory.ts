@@ -14,6 +14,13 @@ export const consortiumPolicy = {
   createRotation: (a: Actor) => isCoordinator(a),
   createResidency: (a: Actor) => isCoordinator(a),
   createTour: (a: Actor) => isCoordinator(a),
+  createMeeting: (a: Actor) => isCoordinator(a),
+  /** A referent's task is for their own organisation (policies/tasks.ts canCreateTaskFor). */
+  createTask: (a: Actor) => isCoordinator(a) || a.role === "referent",
+  manageWorkload: (a: Actor) => isCoordinator(a),
+  /** Any associate may table a proposal; the service checks that a non-coordinator sits in the body (policies/proposals.ts). */
+  createProposal: (a: Actor) => isCoordinator(a) || a.role === "referent" || a.role === "member",
+  createBody: (a: Actor) => isCoordinator(a),
 };
 
 export const organizationPolicy = {

@@ -5,8 +5,10 @@ import type { Db } from "../db/client.ts";
 import { activities, memberPeriods, personRoles, representatives, users } from "../db/schema/index.ts";
 import { seedDemoAgenda } from "./demo-agenda.ts";
 import { type ConsortiumSeed, DEMO, type DemoAccountKey, NEIGHBOUR } from "./demo-data.ts";
+import { seedDemoGovernance } from "./demo-governance.ts";
 import { seedDemoResidency } from "./demo-residency.ts";
 import { seedDemoRotation } from "./demo-rotation.ts";
+import { seedDemoTasks } from "./demo-tasks.ts";
 import { seedDemoTour } from "./demo-tour.ts";
 import {
   buildConsortium,
@@ -274,4 +276,6 @@ export async function seedDemo(db: Db, app: FastifyInstance): Promise<void> {
   await seedDemoRotation(db, DEMO.slug, userIds.coordination);
   await seedDemoResidency(db, DEMO.slug, userIds.coordination);
   await seedDemoTour(db, DEMO.slug, userIds.coordination);
+  await seedDemoGovernance(db, DEMO.slug);
+  await seedDemoTasks(db, DEMO.slug, userIds.coordination);
 }

@@ -39,12 +39,24 @@ const ResidenciesPage = lazy(() => import("./pages/residencies/ResidenciesPage.t
 const NewResidencyPage = lazy(() => import("./pages/residencies/NewResidencyPage.tsx"));
 const ResidencyPage = lazy(() => import("./pages/residencies/ResidencyPage.tsx"));
 const EditResidencyPage = lazy(() => import("./pages/residencies/EditResidencyPage.tsx"));
+const BodiesPage = lazy(() => import("./pages/governance/BodiesPage.tsx"));
+const BodyPage = lazy(() => import("./pages/governance/BodyPage.tsx"));
+const CollegesPage = lazy(() => import("./pages/governance/CollegesPage.tsx"));
 const PublicResidencyPage = lazy(() => import("./pages/residencies/PublicResidencyPage.tsx"));
+const ProposalsPage = lazy(() => import("./pages/governance/ProposalsPage.tsx"));
+const NewProposalPage = lazy(() => import("./pages/governance/NewProposalPage.tsx"));
+const ProposalPage = lazy(() => import("./pages/governance/ProposalPage.tsx"));
+const DecisionsPage = lazy(() => import("./pages/governance/DecisionsPage.tsx"));
+const TasksPage = lazy(() => import("./pages/governance/TasksPage.tsx"));
+const MyTasksPage = lazy(() => import("./pages/governance/MyTasksPage.tsx"));
+const WorkloadPage = lazy(() => import("./pages/governance/WorkloadPage.tsx"));
 const ToursPage = lazy(() => import("./pages/tours/ToursPage.tsx"));
 const NewTourPage = lazy(() => import("./pages/tours/NewTourPage.tsx"));
 const TourPage = lazy(() => import("./pages/tours/TourPage.tsx"));
 const PublicTourPage = lazy(() => import("./pages/tours/PublicTourPage.tsx"));
 const CancelRegistrationPage = lazy(() => import("./pages/tours/CancelRegistrationPage.tsx"));
+const MeetingsPage = lazy(() => import("./pages/governance/MeetingsPage.tsx"));
+const MeetingPage = lazy(() => import("./pages/governance/MeetingPage.tsx"));
 const PublicAgendaPage = lazy(() => import("./pages/agenda/PublicAgendaPage.tsx"));
 const EmbedAgendaPage = lazy(() => import("./pages/agenda/EmbedAgendaPage.tsx"));
 
@@ -93,6 +105,18 @@ export function App() {
               <Route path="residences/nouvelle" element={<NewResidencyPage />} />
               <Route path="residences/:id" element={<ResidencyPage />} />
               <Route path="residences/:id/modifier" element={<EditResidencyPage />} />
+              <Route path="gouvernance/reunions" element={<MeetingsPage />} />
+              <Route path="gouvernance/reunions/:id" element={<MeetingPage />} />
+              <Route path="gouvernance/propositions" element={<ProposalsPage />} />
+              <Route path="gouvernance/propositions/nouvelle" element={<NewProposalPage />} />
+              <Route path="gouvernance/propositions/:id" element={<ProposalPage />} />
+              <Route path="gouvernance/decisions" element={<DecisionsPage />} />
+              <Route path="gouvernance" element={<BodiesPage />} />
+              <Route path="gouvernance/instances/:id" element={<BodyPage />} />
+              <Route path="gouvernance/colleges" element={<CollegesPage />} />
+              <Route path="gouvernance/taches" element={<TasksPage />} />
+              <Route path="gouvernance/charge" element={<WorkloadPage />} />
+              <Route path="mes-taches" element={<MyTasksPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

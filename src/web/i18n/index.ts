@@ -7,10 +7,18 @@ import { agendaToolsEn } from "./agenda-tools.en.ts";
 import { agendaToolsFr } from "./agenda-tools.fr.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
+import { governanceEn } from "./governance.en.ts";
+import { governanceFr } from "./governance.fr.ts";
+import { meetingsEn } from "./meetings.en.ts";
+import { meetingsFr } from "./meetings.fr.ts";
+import { proposalsEn } from "./proposals.en.ts";
+import { proposalsFr } from "./proposals.fr.ts";
 import { residenciesEn } from "./residencies.en.ts";
 import { residenciesFr } from "./residencies.fr.ts";
 import { rotationsEn } from "./rotations.en.ts";
 import { rotationsFr } from "./rotations.fr.ts";
+import { tasksEn } from "./tasks.en.ts";
+import { tasksFr } from "./tasks.fr.ts";
 import { toursEn } from "./tours.en.ts";
 import { toursFr } from "./tours.fr.ts";
 
@@ -39,6 +47,10 @@ void i18n.use(initReactI18next).init({
         rotations: rotationsFr,
         residencies: residenciesFr,
         tours: toursFr,
+        governance: governanceFr,
+        meetings: meetingsFr,
+        proposals: proposalsFr,
+        tasks: tasksFr,
       },
     },
     en: {
@@ -49,6 +61,10 @@ void i18n.use(initReactI18next).init({
         rotations: rotationsEn,
         residencies: residenciesEn,
         tours: toursEn,
+        governance: governanceEn,
+        meetings: meetingsEn,
+        proposals: proposalsEn,
+        tasks: tasksEn,
       },
     },
   },

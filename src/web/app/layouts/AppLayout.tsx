@@ -75,10 +75,12 @@ function ConsortiumNav({ slug, onNavigate }: { slug: string; onNavigate: () => v
   const abilities = consortium.data?.abilities ?? {};
   const items = [
     { to: base, label: t("nav.overview"), exact: true },
+    { to: `${base}/mes-taches`, label: t("tasks.nav.mine") },
     { to: `${base}/agenda`, label: t("agenda.nav") },
     { to: `${base}/rotations`, label: t("rotations.nav") },
     { to: `${base}/tournees`, label: t("tours.nav") },
     { to: `${base}/residences`, label: t("residencies.nav") },
+    { to: `${base}/gouvernance`, label: t("governance.nav") },
     { to: `${base}/membres`, label: t("nav.members") },
     { to: `${base}/lieux`, label: t("nav.places") },
     { to: `${base}/personnes`, label: t("nav.people") },
