@@ -3,7 +3,7 @@ import type { AdviceState } from "../governance/advice.ts";
 import type { ConsentState } from "../governance/consent.ts";
 import type { TallyResult } from "../governance/tally.ts";
 import { LIMITS } from "../limits.ts";
-import { Abilities, IsoDate, Page, RequiredText, Uuid } from "./common.ts";
+import { Abilities, IsoDate, RequiredText, Uuid } from "./common.ts";
 import { say } from "./messages.ts";
 
 // Proposals put to a body and decided by the method chosen for each one (issue 5). The rules themselves live in
@@ -21,7 +21,6 @@ export const ABSTENTION_RULES = ["excluded", "counted"] as const;
 export const COUNTINGS = ["proportional", "college_majority"] as const;
 export const SILENT_COLLEGE_RULES = ["excluded", "against"] as const;
 export const BALLOT_CHOICES = ["for", "against", "abstain", "blank", "spoiled"] as const;
-export const DECISION_STATUSES = ["in_force", "to_review", "replaced", "repealed"] as const;
 
 /** Every setting that changes a vote's outcome, explicit (domain rules §1.4–1.5). */
 export const VoteRuleInput = z.object({
@@ -227,31 +226,3 @@ export const RecountDto = z.object({
   result: z.unknown().nullable(),
 });
 export type RecountDto = Omit<z.infer<typeof RecountDto>, "result"> & { result: TallyResult | null };
-
-export const DecisionListQuery = Page.extend({
-  q: z.string().trim().max(LIMITS.search).optional(),
-  status: z.enum(DECISION_STATUSES).optional(),
-});
-export type DecisionListQuery = z.input<typeof DecisionListQuery>;
-
-export const DecisionDto = z.object({
-  id: Uuid,
-  title: z.string(),
-  text: z.string(),
-  method: z.string(),
-  resultSummary: z.string(),
-  decidedOn: z.string(),
-  reviewOn: z.string().nullable(),
-  status: z.enum(DECISION_STATUSES),
-  bodyName: z.string().nullable(),
-  proposalId: Uuid.nullable(),
-});
-export type DecisionDto = z.infer<typeof DecisionDto>;
-
-export const DecisionListDto = z.object({
-  items: z.array(DecisionDto),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-export type DecisionListDto = z.infer<typeof DecisionListDto>;

@@ -8,7 +8,8 @@ import { conflict, forbidden, invalid } from "../../http/errors.ts";
 import { authorize } from "../../policies/index.ts";
 import { proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
-import { getProposal, load, METHOD_WORDS, namer, registerDecision, saveState } from "./proposals.service.ts";
+import { registerDecision } from "./decisions.service.ts";
+import { getProposal, load, METHOD_WORDS, namer, saveState } from "./proposals.service.ts";
 
 const STEP_WORDS: Record<AdviceEvent["type"], string> = {
   request: "demande un avis",

@@ -5,8 +5,6 @@ import {
   CastBallotInput,
   ConsentEventInput,
   CreateProposalInput,
-  DecisionListDto,
-  DecisionListQuery,
   ProposalDto,
   ProposalListDto,
   ProposalListQuery,
@@ -25,7 +23,7 @@ const base = "/api/consortia/:slug/governance/proposals";
 /** 409: the proposal is not in a state that allows this (a closed vote, a round not finished…); `message` says why. */
 const withConflict = { ...errorResponses, 409: ApiErrorSchema };
 
-/** Proposals decided by the method chosen for each, and the decision register (module `governance`). */
+/** Proposals decided by the method chosen for each (module `governance`). */
 export function registerProposalRoutes(fastify: FastifyInstance, deps: { db: Db }) {
   const app = typed(fastify);
   const tags = ["governance"];
@@ -114,15 +112,5 @@ export function registerProposalRoutes(fastify: FastifyInstance, deps: { db: Db 
       response: { 200: ProposalDto, ...withConflict },
     },
     handler: async (req) => adviceStep(await ctx(req), req.params.id, req.body),
-  });
-  app.get("/api/consortia/:slug/governance/decisions", {
-    schema: {
-      tags,
-      summary: "The decision register: French full-text search, filter by status, paginated",
-      params: SlugParams,
-      querystring: DecisionListQuery,
-      response: { 200: DecisionListDto, ...errorResponses },
-    },
-    handler: async (req) => service.listDecisions(await ctx(req), req.query),
   });
 }

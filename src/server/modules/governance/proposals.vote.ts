@@ -11,8 +11,9 @@ import { conflict, forbidden, invalid } from "../../http/errors.ts";
 import { authorize } from "../../policies/index.ts";
 import { proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
+import { registerDecision } from "./decisions.service.ts";
 import * as q from "./proposals.queries.ts";
-import { getProposal, type Loaded, load, METHOD_WORDS, namer, registerDecision, saveState } from "./proposals.service.ts";
+import { getProposal, type Loaded, load, METHOD_WORDS, namer, saveState } from "./proposals.service.ts";
 
 const CHOICE_WORDS = { for: "pour", against: "contre", abstain: "abstention", blank: "blanc", spoiled: "nul" } as const;
 

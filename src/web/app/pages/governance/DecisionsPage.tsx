@@ -3,14 +3,14 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { DECISION_STATUSES } from "../../../../shared/contracts/proposals.ts";
+import { DECISION_STATUSES } from "../../../../shared/contracts/decisions.ts";
 import { EmptyState } from "../../../components/ui/EmptyState.tsx";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { Loading } from "../../../components/ui/Loading.tsx";
 import { PageLayout } from "../../../components/ui/PageLayout.tsx";
 import { SimplePagination } from "../../../components/ui/SimplePagination.tsx";
+import { useDecisions } from "../../../features/decisions/api/decisions.ts";
 import { GovernanceTabs } from "../../../features/governance/components/GovernanceTabs.tsx";
-import { useDecisions } from "../../../features/proposals/api/proposals.ts";
 import { formatDay } from "../../../lib/format.ts";
 
 type Status = (typeof DECISION_STATUSES)[number];

@@ -1,11 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AdviceEventInput,
   CastBallotInput,
   ConsentEventInput,
   CreateProposalInput,
-  DecisionListDto,
-  DecisionListQuery,
   ProposalDto,
   ProposalListDto,
   ProxyInput,
@@ -13,11 +11,11 @@ import type {
 } from "../../../../shared/contracts/proposals.ts";
 import { api } from "../../../lib/api-client.ts";
 import { consortiumKey } from "../../consortium/api/consortium.ts";
+import { decisionsKey } from "../../decisions/api/decisions.ts";
 
 const root = (slug: string) => `/api/consortia/${encodeURIComponent(slug)}/governance`;
 export const proposalsKey = (slug: string) => [...consortiumKey(slug), "proposals"] as const;
 const proposalKey = (slug: string, id: string) => [...proposalsKey(slug), id] as const;
-const decisionsKey = (slug: string) => [...consortiumKey(slug), "decisions"] as const;
 
 export function useProposals(slug: string) {
   return useQuery({ queryKey: proposalsKey(slug), queryFn: () => api.get<ProposalListDto>(`${root(slug)}/proposals`) });
@@ -27,17 +25,6 @@ export function useProposal(slug: string, id: string) {
   return useQuery({
     queryKey: proposalKey(slug, id),
     queryFn: () => api.get<ProposalDto>(`${root(slug)}/proposals/${id}`),
-  });
-}
-
-export function useDecisions(
-  slug: string,
-  query: { q?: string; status?: DecisionListQuery["status"]; page: number; pageSize: number },
-) {
-  return useQuery({
-    queryKey: [...decisionsKey(slug), query],
-    queryFn: () => api.get<DecisionListDto>(`${root(slug)}/decisions`, { ...query }),
-    placeholderData: keepPreviousData,
   });
 }
 
