@@ -50,6 +50,11 @@ type Proposal = {
   ballots: Array<{ mandateId: string; choice: string }>;
   result: { outcome: string; forShare: string | null; groups: Array<{ name: string; side: string | null }> } | null;
   consent: { phase: string; objections: Array<{ id: number; status: string }> } | null;
+  election: {
+    phase: string;
+    role: { criteria: string[] } | null;
+    result: { person: string; conditions: string[] } | null;
+  } | null;
   abilities: Record<string, boolean>;
 };
 
@@ -96,6 +101,18 @@ async function step(id: string, by: string, event: Record<string, unknown>, expe
   expect(res.statusCode, res.body).toBe(expected);
   return res;
 }
+async function elect(id: string, by: string, event: Record<string, unknown>, expected = 200) {
+  const res = await coordinator()("POST", `${base(w)}/${id}/election`, { by, event });
+  expect(res.statusCode, res.body).toBe(expected);
+  return res;
+}
+const electionRole = {
+  criteria: ["Connaît les organismes de formation", "Disponible une demi-journée par mois"],
+  accountabilities: ["Suivre la certification Qualiopi"],
+  mandateRole: "referent",
+  mandateStart: "2033-01-01",
+  mandateEnd: "2034-12-31",
+};
 const actionsOf = async (id: string) =>
   (await t.db.select().from(activities).where(eq(activities.subjectId, id))).map((a) => a.action);
 
@@ -204,6 +221,17 @@ describe("proposal routes", () => {
         facilitatorId: circle.facilitator,
       })
     ).id;
+    ids.election = (
+      await opened({
+        bodyId: steeringId,
+        title: "Référent·e formation",
+        text: "Porter le suivi de la certification partagée.",
+        method: "election",
+        rule: null,
+        facilitatorId: circle.facilitator,
+        election: electionRole,
+      })
+    ).id;
   });
 
   describeRoute("proposals (list)", ctx, {
@@ -295,6 +323,16 @@ describe("proposal routes", () => {
     otherConsortiumPath: other("/consent"),
     body: () => ({ by: circle.ana, event: { type: "ask", question: "Quel budget ?" } }),
     invalid: { body: () => ({ by: "personne", event: { type: "pass" } }), field: "by" },
+    forbiddenAs: "partner",
+    allowedAs: "coordinator",
+    status: 200,
+  });
+  describeRoute("proposals/:id/election", ctx, {
+    method: "POST",
+    path: (w) => `${base(w)}/${ids.election}/election`,
+    otherConsortiumPath: other("/election"),
+    body: () => ({ by: circle.ana, event: { type: "nominate", nominee: circle.ben, reason: "Elle connaît le réseau." } }),
+    invalid: { body: () => ({ by: circle.ana, event: { type: "nominate", nominee: circle.ben } }), field: "event.reason" },
     forbiddenAs: "partner",
     allowedAs: "coordinator",
     status: 200,
@@ -484,6 +522,115 @@ describe("decision by consent", () => {
     );
     // Once decided, nothing more is said.
     await step(p.id, circle.ben, { type: "pass" }, 409);
+  });
+});
+
+describe("election without candidates", () => {
+  it("refuses an election without role or facilitator, with the field named", async () => {
+    const res = await coordinator()("POST", base(w), {
+      bodyId: steeringId,
+      title: "Trésorier·e",
+      text: "Tenir les comptes.",
+      method: "election",
+      election: { ...electionRole, criteria: [" "], mandateEnd: "2032-01-01" },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(Object.keys(res.json().fields)).toEqual(
+      expect.arrayContaining(["facilitatorId", "election.criteria", "election.mandateEnd"]),
+    );
+  });
+
+  it("takes one argued nomination each, a change, the proposal, an objection met by a condition, then elects", async () => {
+    const drafted = await draft({
+      bodyId: steeringId,
+      title: "Référent·e formation",
+      text: "Porter le suivi de la certification partagée.",
+      method: "election",
+      rule: null,
+      facilitatorId: circle.facilitator,
+      election: electionRole,
+    });
+    // A draft shows the role as tabled.
+    expect(drafted.election?.role?.criteria).toEqual(electionRole.criteria);
+    const p = (await coordinator()("POST", `${base(w)}/${drafted.id}/open`)).json() as Proposal;
+    expect(p.election?.phase).toBe("nominations");
+
+    const bare = await elect(p.id, circle.ana, { type: "nominate", nominee: circle.ben, reason: " " }, 422);
+    expect(Object.keys(bare.json().fields)).toContain("event.reason");
+    await elect(p.id, circle.ana, { type: "nominate", nominee: circle.ben, reason: "Ben suit déjà les formations." });
+    await elect(p.id, circle.ana, { type: "nominate", nominee: circle.chloe, reason: "Deuxième bulletin." }, 409);
+    await elect(p.id, circle.ben, { type: "nominate", nominee: circle.chloe, reason: "Chloé connaît Qualiopi." });
+    await elect(p.id, circle.chloe, { type: "nominate", nominee: circle.ben, reason: "Il a le temps." });
+    await elect(p.id, circle.carrier, { type: "nominate", nominee: circle.chloe, reason: "Rigoureuse." });
+    // Nominations close only when everyone has filled a ballot: no abstention.
+    const early = await elect(p.id, circle.facilitator, { type: "close_nominations" }, 409);
+    expect(early.json().message).toMatch(/facilitator Cercle/);
+    await elect(p.id, circle.facilitator, { type: "nominate", nominee: circle.ben, reason: "Son expérience." });
+    await elect(p.id, circle.facilitator, { type: "close_nominations" });
+    await elect(p.id, circle.carrier, { type: "change", nominee: circle.ben, reason: "Convaincue par les raisons de Chloé." });
+    await elect(p.id, circle.facilitator, { type: "close_changes" });
+    // Only someone with a nomination may be proposed.
+    await elect(p.id, circle.facilitator, { type: "propose", nominee: circle.ana }, 409);
+    const proposed = (await elect(p.id, circle.facilitator, { type: "propose", nominee: circle.ben })).json() as Proposal;
+    expect(proposed.election?.phase).toBe("objections");
+    // The proposed person answers last.
+    await elect(p.id, circle.ben, { type: "consent" }, 409);
+    await elect(p.id, circle.chloe, { type: "object", argument: "Il porte déjà trois mandats." });
+    for (const who of [circle.carrier, circle.facilitator, circle.ana]) await elect(p.id, who, { type: "consent" });
+    await elect(p.id, circle.ben, { type: "consent" });
+    const resolution = (await elect(p.id, circle.facilitator, { type: "close_round" })).json() as Proposal;
+    expect(resolution.election?.phase).toBe("resolution");
+    await elect(p.id, circle.facilitator, { type: "conclude" }, 409);
+    await elect(p.id, circle.facilitator, {
+      type: "bonify",
+      condition: "Ben quitte le groupe foncier en prenant ce rôle.",
+      objections: [1],
+    });
+    for (const who of [circle.carrier, circle.facilitator, circle.ana, circle.chloe]) await elect(p.id, who, { type: "consent" });
+    await elect(p.id, circle.ben, { type: "consent" });
+    const done = (await elect(p.id, circle.facilitator, { type: "close_round" })).json() as Proposal;
+    expect(done.status).toBe("decided");
+    expect(done.outcome).toBe("adopted");
+    expect(done.election?.result?.person).toBe(circle.ben);
+    expect(done.election?.result?.conditions).toEqual(["Ben quitte le groupe foncier en prenant ce rôle."]);
+
+    const [decision] = await t.db.select().from(decisions).where(eq(decisions.proposalId, p.id));
+    expect(decision.method).toBe("élection sans candidat");
+    expect(decision.resultSummary).toMatch(
+      /^ben Cercle élu·e sans candidat au rôle « Référent·e formation », du 1er janvier 2033 au 31 décembre 2034 \(4 nominations sur 5, 2 tours d'objections ; conditions : Ben quitte/,
+    );
+    // The elected person holds the role in the body for the mandate described.
+    const benPerson = (await t.db.select().from(mandates).where(eq(mandates.id, circle.ben)))[0].personId;
+    const held = await t.db
+      .select()
+      .from(mandates)
+      .where(and(eq(mandates.bodyId, steeringId), eq(mandates.personId, benPerson as string), eq(mandates.role, "referent")));
+    expect(held.map((m) => [m.title, m.startsOn, m.endsOn])).toEqual([["Référent·e formation", "2033-01-01", "2034-12-31"]]);
+    const actions = await actionsOf(p.id);
+    expect(actions).toEqual(
+      expect.arrayContaining(["proposal.election.nominate", "proposal.election.change", "proposal.election.bonify"]),
+    );
+    await elect(p.id, circle.ana, { type: "consent" }, 409);
+  });
+
+  it("lets a member speak only for their own seat, and the facilitator abandon", async () => {
+    const p = await opened({
+      bodyId: steeringId,
+      title: "Secrétaire de séance",
+      text: "Tenir les comptes rendus.",
+      method: "election",
+      rule: null,
+      facilitatorId: circle.facilitator,
+      election: { ...electionRole, mandateRole: "secretary" },
+    });
+    const res = await as(t.app, w.users.member)("POST", `${base(w)}/${p.id}/election`, {
+      by: circle.ana,
+      event: { type: "nominate", nominee: circle.ben, reason: "Oui." },
+    });
+    expect(res.statusCode).toBe(403);
+    const abandoned = (await elect(p.id, circle.facilitator, { type: "abandon" })).json() as Proposal;
+    expect(abandoned.status).toBe("withdrawn");
+    expect(abandoned.election?.phase).toBe("abandoned");
   });
 });
 

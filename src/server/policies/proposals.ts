@@ -38,4 +38,7 @@ export const proposalPolicy = {
   /** The circle speaks in the rounds; the secretary may record what each member says in session. */
   consent: (a: Actor, p: ProposalSubject) =>
     p.status === "open" && p.method === "consent" && (p.own.length > 0 || runsSession(a, p)),
+  /** The circle nominates and answers the proposal; the secretary may record it in session (election.ts checks who). */
+  elect: (a: Actor, p: ProposalSubject) =>
+    p.status === "open" && p.method === "election" && (p.own.length > 0 || runsSession(a, p)),
 };

@@ -459,7 +459,8 @@ function list(items: string[], lang: "fr" | "en"): string {
   return `${items.slice(0, -1).join(", ")} ${lang === "fr" ? "et" : "and"} ${items[items.length - 1]}`;
 }
 
-function fullDate(date: string, lang: "fr" | "en"): string {
+/** A day written out: « 1er mars 2027 », "March 1, 2027". */
+export function fullDate(date: string, lang: "fr" | "en"): string {
   const [y, m, d] = date.split("-").map(Number);
   return lang === "fr" ? `${frDay(d)} ${MONTHS.fr[m - 1]} ${y}` : `${MONTHS.en[m - 1]} ${d}, ${y}`;
 }

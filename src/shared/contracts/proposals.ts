@@ -1,17 +1,19 @@
 import { z } from "zod";
 import type { AdviceState } from "../governance/advice.ts";
 import type { ConsentState } from "../governance/consent.ts";
+import type { ElectionState } from "../governance/election.ts";
 import type { TallyResult } from "../governance/tally.ts";
 import { LIMITS } from "../limits.ts";
 import { Abilities, IsoDate, RequiredText, Uuid } from "./common.ts";
+import { MANDATE_ROLES } from "./governance.ts";
 import { say } from "./messages.ts";
 
 // Proposals put to a body and decided by the method chosen for each one (issue 5). The rules themselves live in
 // src/shared/governance; this contract only carries their settings, the events of their machines and the results.
 
-/** Every method a stored proposal may have; the election without candidates is not yet offered at creation. */
 export const ALL_PROPOSAL_METHODS = ["majority", "colleges", "consent", "advice", "election"] as const;
-export const PROPOSAL_METHODS = ["majority", "colleges", "consent", "advice"] as const;
+/** The methods offered at creation: all of them. */
+export const PROPOSAL_METHODS = ALL_PROPOSAL_METHODS;
 export const PROPOSAL_STATUSES = ["draft", "open", "decided", "withdrawn"] as const;
 export const PROPOSAL_OUTCOMES = ["adopted", "rejected", "no_decision"] as const;
 export const SECRECIES = ["open", "secret"] as const;
@@ -31,6 +33,38 @@ export const VoteRuleInput = z.object({
   silentCollege: z.enum(SILENT_COLLEGE_RULES).default("excluded"),
 });
 
+const CriterionText = z
+  .string()
+  .trim()
+  .max(LIMITS.shortText, say(`${LIMITS.shortText} caractères au plus`, `${LIMITS.shortText} characters at most`));
+
+/**
+ * The role put to an election without candidates (§5.2): the proposal's title names it and its text is the
+ * mission; here, the qualities looked for, what the person answers for, and the bounded mandate the elected person
+ * then holds in the body, with the role chosen for that mandate.
+ */
+export const ElectionRoleInput = z
+  .object({
+    criteria: z
+      .array(CriterionText)
+      .max(20)
+      .refine((c) => c.some((x) => x.length > 0), {
+        ...say("Donnez au moins un critère", "Give at least one criterion"),
+      }),
+    accountabilities: z.array(CriterionText).max(20).default([]),
+    mandateRole: z.enum(MANDATE_ROLES).default("other"),
+    mandateStart: IsoDate,
+    mandateEnd: IsoDate,
+  })
+  .superRefine((r, ctx) => {
+    if (r.mandateEnd <= r.mandateStart)
+      ctx.addIssue({
+        code: "custom",
+        path: ["mandateEnd"],
+        message: say("La fin du mandat doit suivre son début", "The mandate must end after it starts").error(),
+      });
+  });
+
 export const CreateProposalInput = z
   .object({
     bodyId: Uuid,
@@ -45,6 +79,8 @@ export const CreateProposalInput = z
      */
     carrierId: Uuid.nullable().optional(),
     facilitatorId: Uuid.nullable().optional(),
+    /** Election without candidates: the role; the facilitator (facilitatorId) runs it. */
+    election: ElectionRoleInput.nullable().optional(),
   })
   .superRefine((p, ctx) => {
     if ((p.method === "majority" || p.method === "colleges") && !p.rule) {
@@ -60,6 +96,20 @@ export const CreateProposalInput = z
         path: ["carrierId"],
         message: say("Choisissez qui décide", "Choose who decides").error(),
       });
+    if (p.method === "election") {
+      if (!p.facilitatorId)
+        ctx.addIssue({
+          code: "custom",
+          path: ["facilitatorId"],
+          message: say("Choisissez qui facilite", "Choose the facilitator").error(),
+        });
+      if (!p.election)
+        ctx.addIssue({
+          code: "custom",
+          path: ["election"],
+          message: say("Décrivez le rôle", "Describe the role").error(),
+        });
+    }
     if (p.method === "consent") {
       if (!p.carrierId)
         ctx.addIssue({
@@ -141,6 +191,31 @@ export const AdviceEventInput = z.object({
 });
 export type AdviceEventInput = z.input<typeof AdviceEventInput>;
 
+/**
+ * One step of an election without candidates (election.ts), said by a member of the circle (`by`, a mandate id):
+ * a nomination with its reason, a change of mind, the facilitator's proposal, a consent or an argued objection…
+ */
+export const ElectionEventInput = z.object({
+  by: Uuid,
+  event: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("nominate"), nominee: Uuid, reason: ShortText }),
+    z.object({ type: z.literal("close_nominations") }),
+    z.object({ type: z.literal("change"), nominee: Uuid, reason: ShortText }),
+    z.object({ type: z.literal("close_changes") }),
+    z.object({ type: z.literal("propose"), nominee: Uuid }),
+    z.object({ type: z.literal("consent") }),
+    z.object({ type: z.literal("object"), argument: ShortText }),
+    z.object({ type: z.literal("concern"), text: ShortText }),
+    z.object({ type: z.literal("close_round") }),
+    z.object({ type: z.literal("lift"), objection: z.number().int().min(1), as: z.enum(["lifted", "concern"]).optional() }),
+    z.object({ type: z.literal("bonify"), condition: ShortText, objections: z.array(z.number().int().min(1)).min(1).max(50) }),
+    z.object({ type: z.literal("reopen_proposal") }),
+    z.object({ type: z.literal("conclude") }),
+    z.object({ type: z.literal("abandon") }),
+  ]),
+});
+export type ElectionEventInput = z.input<typeof ElectionEventInput>;
+
 export const ProposalListQuery = z.object({ status: z.enum(PROPOSAL_STATUSES).optional() });
 
 export const BodyOptionDto = z.object({
@@ -205,6 +280,8 @@ export const ProposalDto = z.object({
   consent: z.unknown().nullable(),
   /** The advice process's state (src/shared/governance/advice.ts AdviceState). */
   advice: z.unknown().nullable(),
+  /** The election's state (src/shared/governance/election.ts ElectionState); before it opens, the role only. */
+  election: z.unknown().nullable(),
   summary: z.string().nullable(),
   decisionId: Uuid.nullable(),
   createdAt: z.string(),
@@ -212,10 +289,11 @@ export const ProposalDto = z.object({
   decidedAt: z.string().nullable(),
   abilities: Abilities,
 });
-export type ProposalDto = Omit<z.infer<typeof ProposalDto>, "result" | "consent" | "advice"> & {
+export type ProposalDto = Omit<z.infer<typeof ProposalDto>, "result" | "consent" | "advice" | "election"> & {
   result: TallyResult | null;
   consent: ConsentState | null;
   advice: AdviceState | null;
+  election: ElectionState | null;
 };
 
 export const RecountDto = z.object({

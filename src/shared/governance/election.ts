@@ -41,6 +41,8 @@ export interface RoleDefinition {
   /** The mandate is bounded, so a renewal can be planned (§5.2). */
   mandateStart: string;
   mandateEnd: string;
+  /** The role of the mandate the elected person then holds in the body (a mandate role key), if the app makes one. */
+  mandateRole?: string;
 }
 
 export interface Nomination {

@@ -1,3 +1,4 @@
+import { electionEn } from "./election.en.ts";
 import type { proposalsFr } from "./proposals.fr.ts";
 
 // Strings of the proposal and decision screens (en). Keys mirror proposals.fr.ts.
@@ -27,6 +28,7 @@ export const proposalsEn: typeof proposalsFr = {
     colleges: "Each college weighs what the statutes say; its votes are spread by the counting rule chosen.",
     consent: "The proposal is adopted when nobody has an argued objection left. Not everyone has to say yes.",
     advice: "The person who carries the decision takes it alone, after asking for advice and answering each piece.",
+    election: "Nobody runs: each member names someone and says why, then the circle consents to the person proposed.",
   },
   choice: { for: "For", against: "Against", abstain: "Abstain", blank: "Blank", spoiled: "Spoiled" },
   status: { draft: "Draft", open: "Open", decided: "Decided", withdrawn: "Withdrawn" },
@@ -84,6 +86,7 @@ export const proposalsEn: typeof proposalsFr = {
   },
   page: {
     openAdvice: "Open the advice process",
+    openElection: "Open the ballots",
     back: "All proposals",
     open: "Open",
     openVote: "Open the vote",
@@ -195,6 +198,7 @@ export const proposalsEn: typeof proposalsFr = {
       concern: "concern",
     },
   },
+  election: electionEn,
   advice: {
     title: "Advice process",
     author: "Decides: {{name}}",

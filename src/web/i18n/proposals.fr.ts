@@ -1,4 +1,6 @@
 // Strings of the proposal and decision screens (fr). Keys mirror proposals.en.ts.
+import { electionFr } from "./election.fr.ts";
+
 export const proposalsFr = {
   title: "Propositions",
   subtitle: "Ce que les instances décident, chacune avec la méthode choisie pour elle.",
@@ -25,6 +27,8 @@ export const proposalsFr = {
     colleges: "Chaque collège pèse selon les statuts ; ses votes se répartissent selon la règle de calcul choisie.",
     consent: "La proposition est adoptée quand plus personne n'a d'objection argumentée. Tous n'ont pas à dire oui.",
     advice: "La personne qui porte la décision la prend seule, après avoir demandé des avis et répondu à chacun.",
+    election:
+      "Personne ne se présente : chacun propose quelqu'un en disant pourquoi, puis le cercle consent à la personne proposée.",
   },
   choice: { for: "Pour", against: "Contre", abstain: "Abstention", blank: "Blanc", spoiled: "Nul" },
   status: { draft: "Brouillon", open: "En cours", decided: "Décidée", withdrawn: "Retirée" },
@@ -84,6 +88,7 @@ export const proposalsFr = {
   },
   page: {
     openAdvice: "Ouvrir la sollicitation d'avis",
+    openElection: "Ouvrir les bulletins",
     back: "Toutes les propositions",
     open: "Ouvrir",
     openVote: "Ouvrir le vote",
@@ -196,6 +201,7 @@ export const proposalsFr = {
       concern: "réserve",
     },
   },
+  election: electionFr,
   advice: {
     title: "Sollicitation d'avis",
     author: "Décide : {{name}}",

@@ -2,10 +2,12 @@ import type { z } from "zod";
 import type { ProposalDto, VoteRuleInput } from "../../../shared/contracts/proposals.ts";
 import type { AdviceState } from "../../../shared/governance/advice.ts";
 import type { ConsentState } from "../../../shared/governance/consent.ts";
+import { type ElectionState, startElection } from "../../../shared/governance/election.ts";
 import { describeTally } from "../../../shared/governance/labels.ts";
 import type { TallyRule } from "../../../shared/governance/tally.ts";
 import type { VoteState } from "../../../shared/governance/vote.ts";
 import type { Ctx } from "../../http/auth.ts";
+import { type ElectionDraft, roleOf } from "./proposals.election.ts";
 import type { Loaded } from "./proposals.service.ts";
 
 type RuleFields = z.output<typeof VoteRuleInput>;
@@ -35,6 +37,14 @@ const ruleFields = (rule: TallyRule | null): RuleFields | null =>
       }
     : null;
 
+/** An election's state; a draft shows the role as tabled, in a state that has not started yet. */
+function electionOf(proposal: Loaded["proposal"]): ElectionState | null {
+  if (proposal.method !== "election" || !proposal.state) return null;
+  if (proposal.status !== "draft") return proposal.state as unknown as ElectionState;
+  const stored = proposal.state as unknown as ElectionDraft;
+  return { ...startElection({ facilitator: stored.facilitator ?? "", participants: [] }), role: roleOf(proposal, stored.draft) };
+}
+
 export interface VoteRows {
   participations: Array<{ mandateId: string; castBy: string }>;
   ballots: Array<{ mandateId: string | null; choice: ProposalDto["ballots"][number]["choice"] }>;
@@ -54,13 +64,16 @@ export function presentProposal(_ctx: Ctx, loaded: Loaded, rows: VoteRows): Prop
   const consent =
     proposal.method === "consent" && proposal.status !== "draft" ? (proposal.state as unknown as ConsentState) : null;
   const advice = proposal.method === "advice" && proposal.status !== "draft" ? (proposal.state as unknown as AdviceState) : null;
+  const election = electionOf(proposal);
   const byId = new Map(seats.map((m) => [m.mandateId, m]));
   // The electorate once frozen, the circle once formed, else the body today.
   const ids = vote
     ? vote.setup.members.map((m) => m.id)
     : consent
       ? consent.participants
-      : loaded.current.map((m) => m.mandateId);
+      : election && proposal.status !== "draft"
+        ? election.participants
+        : loaded.current.map((m) => m.mandateId);
   const collegeOf = new Map(vote?.setup.members.map((m) => [m.id, m.collegeId ?? null]) ?? []);
   const own = new Set(subject.own);
   const result = vote?.record?.result ?? null;
@@ -96,6 +109,7 @@ export function presentProposal(_ctx: Ctx, loaded: Loaded, rows: VoteRows): Prop
     result,
     consent,
     advice,
+    election,
     summary: result ? describeTally(result, "fr") : null,
     decisionId: rows.decisionId,
     createdAt: proposal.createdAt.toISOString(),

@@ -5,6 +5,7 @@ import {
   CastBallotInput,
   ConsentEventInput,
   CreateProposalInput,
+  ElectionEventInput,
   ProposalDto,
   ProposalListDto,
   ProposalListQuery,
@@ -16,6 +17,7 @@ import { consortiumCtx } from "../../http/auth.ts";
 import { ApiErrorSchema, errorResponses, typed } from "../../http/route-helpers.ts";
 import { adviceStep } from "./proposals.advice.ts";
 import { consentStep } from "./proposals.consent.ts";
+import { electionStep } from "./proposals.election.ts";
 import * as service from "./proposals.service.ts";
 import { castBallot, closeProposalVote, giveProxy, recountProposal } from "./proposals.vote.ts";
 
@@ -102,6 +104,16 @@ export function registerProposalRoutes(fastify: FastifyInstance, deps: { db: Db 
       response: { 200: ProposalDto, ...withConflict },
     },
     handler: async (req) => consentStep(await ctx(req), req.params.id, req.body),
+  });
+  app.post(`${base}/:id/election`, {
+    schema: {
+      tags,
+      summary: "One step of an election without candidates: a nomination, a change, the proposal, a consent or objection…",
+      params: SlugIdParams,
+      body: ElectionEventInput,
+      response: { 200: ProposalDto, ...withConflict },
+    },
+    handler: async (req) => electionStep(await ctx(req), req.params.id, req.body),
   });
   app.post(`${base}/:id/advice`, {
     schema: {

@@ -8,6 +8,7 @@ import type {
 } from "../../../shared/contracts/proposals.ts";
 import { type AdviceState, startAdvice } from "../../../shared/governance/advice.ts";
 import { type ConsentState, consentTransition, startConsent } from "../../../shared/governance/consent.ts";
+import type { ElectionState } from "../../../shared/governance/election.ts";
 import { describeIssue } from "../../../shared/governance/labels.ts";
 import { openVote, type VoteState } from "../../../shared/governance/vote.ts";
 import { parisDay } from "../../../shared/lib/dates.ts";
@@ -20,6 +21,7 @@ import { consortiumPolicy } from "../../policies/directory.ts";
 import { abilitiesFor, authorize } from "../../policies/index.ts";
 import { type ProposalSubject, proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
+import { type ElectionDraft, openElection } from "./proposals.election.ts";
 import { presentProposal, tallyRuleOf } from "./proposals.presenter.ts";
 import * as q from "./proposals.queries.ts";
 
@@ -28,6 +30,7 @@ export const METHOD_WORDS: Record<string, string> = {
   colleges: "vote pondéré par collège",
   consent: "décision par consentement",
   advice: "sollicitation d'avis",
+  election: "élection sans candidat",
 };
 
 export interface Loaded {
@@ -132,7 +135,7 @@ export async function createProposal(ctx: Ctx, input: z.output<typeof CreateProp
   const current = await q.membersOn(ctx.db, ctx.consortium.id, parisDay(ctx.now), body.id);
   if (!isCoordinator(ctx.actor) && ownSeats(ctx, current).length === 0) throw forbidden();
   const seat = new Set(current.map((m) => m.mandateId));
-  if (input.method === "consent" || input.method === "advice") {
+  if (input.method === "consent" || input.method === "advice" || input.method === "election") {
     if (input.carrierId && !seat.has(input.carrierId))
       throw invalid({ carrierId: "Cette personne ne siège pas dans l'instance." });
     if (input.facilitatorId && !seat.has(input.facilitatorId))
@@ -145,7 +148,9 @@ export async function createProposal(ctx: Ctx, input: z.output<typeof CreateProp
       ? { carrier: input.carrierId, facilitator: input.facilitatorId }
       : input.method === "advice"
         ? { author: input.carrierId }
-        : null;
+        : input.method === "election" && input.election
+          ? ({ facilitator: input.facilitatorId, draft: input.election } satisfies ElectionDraft)
+          : null;
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(proposals)
@@ -186,8 +191,10 @@ export async function openProposal(ctx: Ctx, id: string): Promise<ProposalDto> {
     authorize(proposalPolicy.open(ctx.actor, subject));
     if (current.length === 0) throw conflict("Cette instance n'a aucun membre aujourd'hui.");
     const nameOf = namer(seats);
-    let state: VoteState | ConsentState | AdviceState;
-    if (proposal.method === "advice") {
+    let state: VoteState | ConsentState | AdviceState | ElectionState;
+    if (proposal.method === "election") {
+      state = openElection(proposal, current, nameOf);
+    } else if (proposal.method === "advice") {
       const started = startAdvice({
         author: ((proposal.state ?? {}) as { author?: string }).author ?? "",
         proposal: proposal.text,
@@ -236,7 +243,9 @@ export async function openProposal(ctx: Ctx, id: string): Promise<ProposalDto> {
           ? `${ctx.user.name} ouvre la sollicitation d'avis sur « ${proposal.title} »`
           : proposal.method === "consent"
             ? `${ctx.user.name} ouvre le tour de clarification de « ${proposal.title} »`
-            : `${ctx.user.name} ouvre le vote sur « ${proposal.title} » (${current.length} votants)`,
+            : proposal.method === "election"
+              ? `${ctx.user.name} ouvre les nominations pour le rôle « ${proposal.title} » (${current.length} personnes)`
+              : `${ctx.user.name} ouvre le vote sur « ${proposal.title} » (${current.length} votants)`,
     });
   });
   return getProposal(ctx, id);

@@ -8,6 +8,7 @@ import { GovernanceTabs } from "../../../features/governance/components/Governan
 import { useProposal, useProposalAction } from "../../../features/proposals/api/proposals.ts";
 import { AdvicePanel } from "../../../features/proposals/components/AdvicePanel.tsx";
 import { ConsentPanel } from "../../../features/proposals/components/ConsentPanel.tsx";
+import { ElectionPanel } from "../../../features/proposals/components/ElectionPanel.tsx";
 import { ResultPanel } from "../../../features/proposals/components/ResultPanel.tsx";
 import { StatusBadge } from "../../../features/proposals/components/StatusBadge.tsx";
 import { VotePanel } from "../../../features/proposals/components/VotePanel.tsx";
@@ -56,10 +57,11 @@ export default function ProposalPage() {
         <ErrorAlert error={query.error} />
       ) : (
         <Stack gap="lg">
-          {p.method !== "consent" || p.status === "draft" ? (
+          {p.method === "election" ? <ElectionPanel slug={slug} p={p} /> : null}
+          {(p.method !== "consent" && p.method !== "election") || p.status === "draft" ? (
             <Paper withBorder p="lg" radius="md">
               <Stack gap="sm">
-                {p.method !== "consent" || p.status === "draft" ? (
+                {(p.method !== "consent" || p.status === "draft") && p.method !== "election" ? (
                   <>
                     <Title order={2} size="h4">
                       {t("proposals.page.text")}
@@ -102,7 +104,9 @@ export default function ProposalPage() {
                             ? t("proposals.page.openConsent")
                             : p.method === "advice"
                               ? t("proposals.page.openAdvice")
-                              : t("proposals.page.openVote")}
+                              : p.method === "election"
+                                ? t("proposals.page.openElection")
+                                : t("proposals.page.openVote")}
                         </Button>
                       </Group>
                     ) : null}

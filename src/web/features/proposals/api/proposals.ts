@@ -4,6 +4,7 @@ import type {
   CastBallotInput,
   ConsentEventInput,
   CreateProposalInput,
+  ElectionEventInput,
   ProposalDto,
   ProposalListDto,
   ProxyInput,
@@ -41,6 +42,7 @@ type Action =
   | { kind: "ballot"; input: CastBallotInput }
   | { kind: "proxy"; input: ProxyInput }
   | { kind: "consent"; input: ConsentEventInput }
+  | { kind: "election"; input: ElectionEventInput }
   | { kind: "advice"; input: AdviceEventInput };
 
 const PATHS = {
@@ -50,6 +52,7 @@ const PATHS = {
   ballot: "ballots",
   proxy: "proxies",
   consent: "consent",
+  election: "election",
   advice: "advice",
 };
 

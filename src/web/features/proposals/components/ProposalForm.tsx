@@ -1,6 +1,7 @@
-import { Alert, Paper, Radio, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Group, Paper, Radio, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { MANDATE_ROLES, type MandateRole } from "../../../../shared/contracts/governance.ts";
 import {
   ABSTENTION_RULES,
   BASES,
@@ -30,7 +31,19 @@ interface Values extends Record<string, unknown> {
   secrecy: (typeof SECRECIES)[number];
   carrierId: string;
   facilitatorId: string;
+  /** Election: one criterion, one accountability per line. */
+  criteria: string;
+  accountabilities: string;
+  mandateRole: MandateRole;
+  mandateStart: string;
+  mandateEnd: string;
 }
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 
 /** One explicit setting: a radio list where each option says, in plain words, what it does to the result. */
 function Setting<K extends string>(props: {
@@ -73,11 +86,17 @@ export function ProposalForm(props: {
     secrecy: "open",
     carrierId: "",
     facilitatorId: "",
+    criteria: "",
+    accountabilities: "",
+    mandateRole: "referent",
+    mandateStart: "",
+    mandateEnd: "",
   });
   const v = f.values;
   const body = props.bodies.find((b) => b.id === v.bodyId);
   const memberOptions = (body?.members ?? []).map((m) => ({ value: m.mandateId, label: m.name }));
   const isVote = v.method === "majority" || v.method === "colleges";
+  const isElection = v.method === "election";
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -97,13 +116,33 @@ export function ProposalForm(props: {
         : null,
       secrecy: v.secrecy,
       carrierId: v.method === "consent" || v.method === "advice" ? v.carrierId || null : null,
-      facilitatorId: v.method === "consent" ? v.facilitatorId || null : null,
+      facilitatorId: v.method === "consent" || isElection ? v.facilitatorId || null : null,
+      election: isElection
+        ? {
+            criteria: lines(v.criteria),
+            accountabilities: lines(v.accountabilities),
+            mandateRole: v.mandateRole,
+            mandateStart: v.mandateStart,
+            mandateEnd: v.mandateEnd,
+          }
+        : null,
     };
     if (!f.check(CreateProposalInput, input)) return;
     try {
       await props.onSubmit(input);
     } catch (error) {
-      f.handleError(error, ["bodyId", "title", "text", "method", "rule", "carrierId", "facilitatorId"]);
+      f.handleError(error, [
+        "bodyId",
+        "title",
+        "text",
+        "method",
+        "rule",
+        "carrierId",
+        "facilitatorId",
+        "election.criteria",
+        "election.mandateStart",
+        "election.mandateEnd",
+      ]);
     }
   }
 
@@ -120,14 +159,14 @@ export function ProposalForm(props: {
           required
         />
         <TextInput
-          label={t("proposals.form.titleLabel")}
+          label={isElection ? t("proposals.election.form.role") : t("proposals.form.titleLabel")}
           value={v.title}
           onChange={(e) => f.set("title", e.currentTarget.value)}
           error={fieldError(f.errors, "title")}
           required
         />
         <Textarea
-          label={t("proposals.form.text")}
+          label={isElection ? t("proposals.election.form.mission") : t("proposals.form.text")}
           value={v.text}
           onChange={(e) => f.set("text", e.currentTarget.value)}
           error={fieldError(f.errors, "text")}
@@ -205,6 +244,62 @@ export function ProposalForm(props: {
                 {fieldError(f.errors, "rule")}
               </Text>
             ) : null}
+          </>
+        ) : isElection ? (
+          <>
+            <Select
+              label={t("proposals.form.facilitator")}
+              description={t("proposals.election.form.facilitatorHelp")}
+              data={memberOptions}
+              value={v.facilitatorId || null}
+              onChange={(id) => f.set("facilitatorId", id ?? "")}
+              error={fieldError(f.errors, "facilitatorId")}
+              searchable
+              required
+            />
+            <Textarea
+              label={t("proposals.election.form.criteria")}
+              description={t("proposals.election.form.criteriaHelp")}
+              value={v.criteria}
+              onChange={(e) => f.set("criteria", e.currentTarget.value)}
+              error={fieldError(f.errors, "election.criteria") ?? fieldError(f.errors, "election")}
+              autosize
+              minRows={2}
+              required
+            />
+            <Textarea
+              label={t("proposals.election.form.accountabilities")}
+              description={t("proposals.election.form.accountabilitiesHelp")}
+              value={v.accountabilities}
+              onChange={(e) => f.set("accountabilities", e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <Select
+              label={t("proposals.election.form.mandateRole")}
+              data={MANDATE_ROLES.map((r) => ({ value: r, label: t(`governance.roles.${r}`) }))}
+              value={v.mandateRole}
+              onChange={(r) => f.set("mandateRole", (r ?? "other") as MandateRole)}
+              allowDeselect={false}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                type="date"
+                label={t("proposals.election.form.mandateStart")}
+                value={v.mandateStart}
+                onChange={(e) => f.set("mandateStart", e.currentTarget.value)}
+                error={fieldError(f.errors, "election.mandateStart")}
+                required
+              />
+              <TextInput
+                type="date"
+                label={t("proposals.election.form.mandateEnd")}
+                value={v.mandateEnd}
+                onChange={(e) => f.set("mandateEnd", e.currentTarget.value)}
+                error={fieldError(f.errors, "election.mandateEnd")}
+                required
+              />
+            </Group>
           </>
         ) : (
           <>
