@@ -15,13 +15,17 @@ function newestMtime(target) {
   return newest;
 }
 
-/** Builds the web app only when its sources are newer than the last build, so a warm start stays fast. */
-export function buildWebIfStale({ force = false } = {}) {
-  const built = path.join(root, "dist/web/index.html");
+/**
+ * Builds the web app only when its sources are newer than the last build, so a warm start stays fast. `outDir`
+ * lets journeys on different ports keep their own build: a rebuild for one must not swap the files under another.
+ */
+export function buildWebIfStale({ force = false, outDir = "dist/web" } = {}) {
+  const built = path.join(root, outDir, "index.html");
   const sources = ["src/web", "src/shared", "vite.config.ts", "package.json"].map((p) => newestMtime(path.join(root, p)));
   if (!force && fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources)) return;
   console.log("Construction de l'interface web…");
-  const result = spawnSync(bin("vite"), ["build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  const args = ["build", "--logLevel", "warn", "--outDir", path.join(root, outDir), "--emptyOutDir"];
+  const result = spawnSync(bin("vite"), args, { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
