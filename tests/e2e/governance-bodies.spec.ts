@@ -106,3 +106,95 @@ test("a coordinator reads the bodies and the shares, is refused a 60 % college a
   await page.mouse.move(0, 0);
   await expectAccessible(page, "gouvernance-rappels");
 });
+
+test("a coordinator edits a working group, then adds an associate and takes it off the register", async ({ page }) => {
+  test.slow();
+  await signIn(page, DEMO.coordinator);
+  const tabs = page.getByRole("navigation", { name: "Rubriques de la gouvernance" });
+
+  // ---- the body's form opens on what it has today
+  await page.goto("/c/demo/gouvernance");
+  await page.getByRole("link", { name: "Groupe de travail foncier" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Groupe de travail foncier" })).toBeVisible();
+  await expect(page.getByText("Pas de pouvoir")).toBeVisible();
+  await page.getByRole("button", { name: "Modifier l'instance" }).click();
+  const form = page.getByRole("dialog", { name: "Modifier l'instance" });
+  await expect(form.getByLabel("Nom")).toHaveValue("Groupe de travail foncier");
+  await expect(form.getByRole("combobox", { name: "Type d'instance" })).toHaveValue("working_group");
+  await expect(form.getByLabel("Pouvoirs par membre présent")).toHaveValue("0");
+  await expectAccessible(page, "gouvernance-modifier-instance");
+
+  // A name another body holds is refused next to the field, and nothing is written.
+  await form.getByLabel("Nom").fill("Comité de pilotage");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(form.getByLabel("Nom")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Une instance porte déjà ce nom")).toBeVisible();
+  await expectAccessible(page, "gouvernance-modifier-instance-refus");
+
+  await form.getByLabel("Nom").fill("Groupe de travail foncier et baux");
+  await form.getByLabel("Pouvoirs par membre présent").fill("2");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Instance modifiée." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Groupe de travail foncier et baux" })).toBeVisible();
+  await expect(page.getByText("2 pouvoirs par membre présent")).toBeVisible();
+
+  // The demo is shared by every journey: the group gets its name and its proxy limit back.
+  await page.getByRole("button", { name: "Modifier l'instance" }).click();
+  await expect(form.getByLabel("Pouvoirs par membre présent")).toHaveValue("2");
+  await form.getByLabel("Nom").fill("Groupe de travail foncier");
+  await form.getByLabel("Pouvoirs par membre présent").fill("0");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "Groupe de travail foncier" })).toBeVisible();
+  await expect(page.getByText("Pas de pouvoir")).toBeVisible();
+
+  // ---- a new associate: the college and the public cap are the server's to refuse, next to their fields
+  await tabs.getByRole("link", { name: "Collèges et capital" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Collèges et capital" })).toBeVisible();
+  const register = page.getByRole("table", { name: /Par associé/ });
+  await expect(register.getByRole("caption")).toHaveText("Par associé (42)");
+  await page.getByRole("button", { name: "Ajouter un associé" }).click();
+  const adding = page.getByRole("dialog", { name: "Ajouter un associé" });
+  // Those already on the register are not offered.
+  await expect(adding.getByRole("combobox", { name: "Structure" }).locator("option", { hasText: "La Filature" })).toHaveCount(0);
+  await adding.getByRole("combobox", { name: "Structure" }).selectOption({ label: "La Grange Numérique" });
+  await adding.getByLabel("Capital détenu (€)").fill("1 000");
+  await adding.getByRole("button", { name: "Ajouter au registre" }).click();
+  const college = adding.getByRole("combobox", { name: "Collège" });
+  await expect(college).toHaveAttribute("aria-invalid", "true");
+  await expect(adding).toContainText("aucun collège");
+
+  await college.selectOption({ label: "Tiers-lieux membres" });
+  await adding.getByLabel("Capital détenu (€)").fill("5 000");
+  await adding.getByLabel("Collectivité ou établissement public territorial").check();
+  await adding.getByRole("button", { name: "Ajouter au registre" }).click();
+  await expect(adding.getByLabel("Capital détenu (€)")).toHaveAttribute("aria-invalid", "true");
+  await expect(adding).toContainText("Les collectivités détiendraient ensemble");
+  await expectAccessible(page, "gouvernance-ajout-associe-refus");
+
+  await adding.getByLabel("Collectivité ou établissement public territorial").uncheck();
+  await adding.getByLabel("Capital détenu (€)").fill("1 000");
+  await adding.getByRole("button", { name: "Ajouter au registre" }).click();
+  await expect(adding).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "La Grange Numérique entre au registre des associés." })).toBeVisible();
+  await expect(register.getByRole("caption")).toHaveText("Par associé (43)");
+  const row = register.getByRole("row", { name: /La Grange Numérique/ });
+  await expect(row).toContainText("Tiers-lieux membres");
+  await expect(row).toContainText(/1\s000\s€/);
+
+  // ---- taking it off the register asks first, naming it
+  await page.mouse.move(0, 0);
+  await row.getByRole("button", { name: "Retirer La Grange Numérique du registre" }).click();
+  const confirm = page.getByRole("dialog", { name: "Retirer La Grange Numérique du registre ?" });
+  await expect(confirm).toContainText(/son capital \(1\s000\s€\)/);
+  await expectAccessible(page, "gouvernance-retrait-associe");
+  await confirm.getByRole("button", { name: "Retirer du registre" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(
+    page.getByRole("status").filter({ hasText: "La Grange Numérique quitte le registre des associés." }),
+  ).toBeVisible();
+  await expect(register.getByRole("row", { name: /La Grange Numérique/ })).toHaveCount(0);
+  await expect(register.getByRole("caption")).toHaveText("Par associé (42)");
+  await expectAccessible(page, "gouvernance-colleges-apres-retrait");
+});

@@ -541,6 +541,45 @@ describe("mandates", () => {
     expect(entry.summary).toContain("Inès Moreau");
   });
 
+  it("keeps what a PUT leaves out: the proxy limit, the description and the college", async () => {
+    const created = await ok<BodyDto>(
+      await coordinator()("POST", `${g(w)}/bodies`, {
+        name: "Groupe de travail mobilités",
+        kind: "working_group",
+        description: "Covoiturage entre lieux",
+        proxyLimit: 3,
+      }),
+      201,
+    );
+    const renamed = await ok<BodyDto>(
+      await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { name: "Groupe de travail mobilité douce" }),
+    );
+    expect(renamed).toMatchObject({
+      name: "Groupe de travail mobilité douce",
+      kind: "working_group",
+      description: "Covoiturage entre lieux",
+      proxyLimit: 3,
+    });
+    const reread = await ok<BodyDto>(await coordinator()("GET", `${g(w)}/bodies/${created.id}`));
+    expect(reread.proxyLimit).toBe(3);
+
+    // Sent, a field changes, and null (or "") clears the description.
+    const changed = await ok<BodyDto>(
+      await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { proxyLimit: 0, description: null }),
+    );
+    expect(changed).toMatchObject({ name: "Groupe de travail mobilité douce", proxyLimit: 0, description: null });
+
+    const tooMany = await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { proxyLimit: 11 });
+    expect(tooMany.statusCode).toBe(422);
+    expect(Object.keys(tooMany.json().fields)).toEqual(["proxyLimit"]);
+    const emptyName = await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { name: " " });
+    expect(emptyName.statusCode).toBe(422);
+    expect(Object.keys(emptyName.json().fields)).toEqual(["name"]);
+    const taken = await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { name: "Comité de pilotage" });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().fields.name).toBeDefined();
+  });
+
   it("names a body once per consortium", async () => {
     const res = await coordinator()("POST", `${g(w)}/bodies`, { name: "Comité de pilotage", kind: "other" });
     expect(res.statusCode).toBe(409);

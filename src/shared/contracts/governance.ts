@@ -24,21 +24,36 @@ export type CollegeWeighting = (typeof COLLEGE_WEIGHTINGS)[number];
 /** A mandate ending within this many days is due for renewal: listed on the bodies page, sent as a reminder. */
 export const RENEWAL_WINDOW_DAYS = 90;
 
+const BodyKind = z.enum(BODY_KINDS, say("Choisissez un type d'instance", "Choose a kind of body"));
+/** How many absent members one present member may represent (0: no proxies). */
+const ProxyLimit = z
+  .number(say("Un nombre de pouvoirs", "A number of proxies"))
+  .int(say("Un nombre entier", "A whole number"))
+  .min(0, say("0 au moins", "0 at least"))
+  .max(10, say("10 pouvoirs au plus", "10 proxies at most"));
+
 export const BodyInput = z.object({
   name: RequiredText(),
-  kind: z.enum(BODY_KINDS, say("Choisissez un type d'instance", "Choose a kind of body")),
+  kind: BodyKind,
   description: OptionalText(LIMITS.longText),
   /** A college body: its members vote in that college. */
   collegeId: Uuid.nullable().optional(),
-  /** How many absent members one present member may represent (0: no proxies). */
-  proxyLimit: z
-    .number()
-    .int()
-    .min(0, say("0 au moins", "0 at least"))
-    .max(10, say("10 pouvoirs au plus", "10 proxies at most"))
-    .default(1),
+  proxyLimit: ProxyLimit.default(1),
 });
 export type BodyInput = z.input<typeof BodyInput>;
+
+/**
+ * A change to a body: a field left out keeps its value (no default here, unlike BodyInput, or a rename would
+ * quietly reset the proxy limit); `null` or "" clears the description or the college.
+ */
+export const UpdateBodyInput = z.object({
+  name: RequiredText().optional(),
+  kind: BodyKind.optional(),
+  description: OptionalText(LIMITS.longText),
+  collegeId: Uuid.nullable().optional(),
+  proxyLimit: ProxyLimit.optional(),
+});
+export type UpdateBodyInput = z.input<typeof UpdateBodyInput>;
 
 const holderAndDates = (
   m: { personId?: string | null; organizationId?: string | null; startsOn?: string; endsOn?: string | null },

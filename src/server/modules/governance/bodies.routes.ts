@@ -8,6 +8,7 @@ import {
   MandateInput,
   RemindersDto,
   RenewMandateInput,
+  UpdateBodyInput,
 } from "../../../shared/contracts/governance.ts";
 import type { Db } from "../../db/client.ts";
 import { consortiumCtx } from "../../http/auth.ts";
@@ -45,7 +46,13 @@ export function registerGovernanceBodyRoutes(fastify: FastifyInstance, deps: { d
     handler: async (req) => service.getBody(await ctx(req), req.params.id),
   });
   app.put(`${base}/bodies/:id`, {
-    schema: { tags, params: SlugIdParams, body: BodyInput, response: { 200: BodyDto, ...withConflict } },
+    schema: {
+      tags,
+      summary: "Change a body; fields left out keep their value",
+      params: SlugIdParams,
+      body: UpdateBodyInput,
+      response: { 200: BodyDto, ...withConflict },
+    },
     handler: async (req) => service.updateBody(await ctx(req), req.params.id, req.body),
   });
   app.post(`${base}/bodies/:id/archive`, {

@@ -11,6 +11,7 @@ import {
   RENEWAL_WINDOW_DAYS,
   type RemindersDto,
   type RenewMandateInput,
+  type UpdateBodyInput,
 } from "../../../shared/contracts/governance.ts";
 import { parisDay } from "../../../shared/lib/dates.ts";
 import { bodies, mandates } from "../../db/schema/index.ts";
@@ -117,9 +118,18 @@ export async function createBody(ctx: Ctx, f: BodyFields): Promise<BodyDto> {
   return getBody(ctx, id);
 }
 
-export async function updateBody(ctx: Ctx, id: string, f: BodyFields): Promise<BodyDto> {
+/** Changes a body; what the request leaves out stays as it was (a PUT from an older form must not reset it). */
+export async function updateBody(ctx: Ctx, id: string, changes: z.output<typeof UpdateBodyInput>): Promise<BodyDto> {
   const row = await loadBody(ctx, id);
   authorize(bodyPolicy.update(ctx.actor, bodySubject(row.body)));
+  const keep = <T>(value: T | undefined, current: T) => (value === undefined ? current : value);
+  const f: BodyFields = {
+    name: keep(changes.name, row.body.name),
+    kind: keep(changes.kind, row.body.kind),
+    description: keep(changes.description, row.body.description),
+    collegeId: keep(changes.collegeId, row.body.collegeId),
+    proxyLimit: keep(changes.proxyLimit, row.body.proxyLimit),
+  };
   await checkBody(ctx, f, id);
   await ctx.db.transaction(async (tx) => {
     await tx

@@ -8,6 +8,7 @@ import { Loading } from "../../../components/ui/Loading.tsx";
 import { PageLayout } from "../../../components/ui/PageLayout.tsx";
 import { ConfirmToolDialog } from "../../../features/agenda-tools/components/ToolDialog.tsx";
 import { useArchiveBody, useBody } from "../../../features/governance/api/bodies.ts";
+import { EditBodyDialog } from "../../../features/governance/components/EditBodyDialog.tsx";
 import { GovernanceTabs } from "../../../features/governance/components/GovernanceTabs.tsx";
 import {
   AddMandateDialog,
@@ -25,6 +26,7 @@ export default function BodyPage() {
   const body = useBody(slug, id);
   const archive = useArchiveBody(slug, id);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [ending, setEnding] = useState<MandateDto | null>(null);
   const [renewing, setRenewing] = useState<MandateDto | null>(null);
   const [archiving, setArchiving] = useState(false);
@@ -69,6 +71,11 @@ export default function BodyPage() {
       actions={
         <>
           {b.abilities.addMandate ? <Button onClick={() => setAdding(true)}>{t("governance.body.addMandate")}</Button> : null}
+          {b.abilities.update ? (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t("governance.body.edit")}
+            </Button>
+          ) : null}
           {b.abilities.archive ? (
             <Button variant="default" onClick={() => setArchiving(true)}>
               {t("governance.body.archive")}
@@ -213,6 +220,14 @@ export default function BodyPage() {
         </Stack>
       </Paper>
 
+      {editing ? (
+        <EditBodyDialog
+          slug={slug}
+          body={b}
+          onClose={() => setEditing(false)}
+          onDone={() => setNotice(t("governance.body.edited"))}
+        />
+      ) : null}
       <AddMandateDialog
         slug={slug}
         bodyId={id}

@@ -38,6 +38,7 @@ export default function CollegesPage() {
           slug={slug}
           shares={shares.data}
           colleges={statute.data?.colleges ?? []}
+          associates={associates.data?.items ?? []}
           canEdit={associates.data?.abilities.create === true}
         />
       )}

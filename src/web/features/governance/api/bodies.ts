@@ -7,6 +7,7 @@ import type {
   MandateInput,
   RemindersDto,
   RenewMandateInput,
+  UpdateBodyInput,
 } from "../../../../shared/contracts/governance.ts";
 import { api } from "../../../lib/api-client.ts";
 import { consortiumKey } from "../../consortium/api/consortium.ts";
@@ -41,7 +42,7 @@ export function useCreateBody(slug: string) {
 }
 
 export function useUpdateBody(slug: string, id: string) {
-  return useBodyWrite(slug, (input: BodyInput) => api.put<BodyDto>(`${root(slug)}/bodies/${id}`, input));
+  return useBodyWrite(slug, (input: UpdateBodyInput) => api.put<BodyDto>(`${root(slug)}/bodies/${id}`, input));
 }
 
 export function useArchiveBody(slug: string, id: string) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AssociateDto,
+  AssociateInput,
   AssociateListDto,
   CollegeStatuteInput,
   CollegesDto,
@@ -45,4 +46,12 @@ export function useUpdateAssociate(slug: string) {
   return useCollegesWrite(slug, ({ id, ...input }: UpdateAssociateInput & { id: string }) =>
     api.put<AssociateDto>(`${root(slug)}/associates/${id}`, input),
   );
+}
+
+export function useAddAssociate(slug: string) {
+  return useCollegesWrite(slug, (input: AssociateInput) => api.post<AssociateDto>(`${root(slug)}/associates`, input));
+}
+
+export function useRemoveAssociate(slug: string) {
+  return useCollegesWrite(slug, (id: string) => api.delete(`${root(slug)}/associates/${id}`));
 }

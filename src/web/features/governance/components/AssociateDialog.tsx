@@ -2,19 +2,11 @@ import { Button, Checkbox, Group, NativeSelect, Stack, TextInput } from "@mantin
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CollegeDto, ShareRowDto } from "../../../../shared/contracts/governance.ts";
-import { fromDecimalString, fromInt, mul } from "../../../../shared/governance/fraction.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { ToolModal } from "../../agenda-tools/components/ToolDialog.tsx";
 import { useUpdateAssociate } from "../api/colleges.ts";
-
-/** « 1 000,50 » → 100050 cents; null when it is not an amount. */
-function centsOf(text: string): number | null {
-  const value = fromDecimalString(text.replace(/[\s\u202f\u00a0€]/g, ""));
-  if (value === null) return null;
-  const cents = mul(value, fromInt(100));
-  return cents.den === 1n ? Number(cents.num) : null;
-}
+import { centsOf } from "../lib/format.ts";
 
 /** Changes an associate's capital, college or public status; the server checks the public cap (SCIC-03). */
 export function AssociateDialog({
@@ -40,7 +32,7 @@ export function AssociateDialog({
   function submit(event: FormEvent) {
     event.preventDefault();
     const cents = centsOf(capital);
-    if (cents === null || cents < 0) return setCapitalError(t("governance.shares.capitalEuros"));
+    if (cents === null || cents < 0) return setCapitalError(t("governance.shares.capitalInvalid"));
     update.mutate(
       { id: row.associateId, capitalCents: cents, collegeId: collegeId || null, publicTerritorial },
       {

@@ -1,10 +1,13 @@
-import { Alert, Button, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CollegeDto, ShareRowDto, SharesDto } from "../../../../shared/contracts/governance.ts";
+import type { AssociateDto, CollegeDto, ShareRowDto, SharesDto } from "../../../../shared/contracts/governance.ts";
 import { compare, parseFraction, sub, ZERO } from "../../../../shared/governance/fraction.ts";
 import { describeShares, percent } from "../../../../shared/governance/labels.ts";
+import { ConfirmToolDialog } from "../../agenda-tools/components/ToolDialog.tsx";
+import { useRemoveAssociate } from "../api/colleges.ts";
 import { euros } from "../lib/format.ts";
+import { AddAssociateDialog } from "./AddAssociateDialog.tsx";
 import { AssociateDialog } from "./AssociateDialog.tsx";
 import { SharesChart } from "./SharesChart.tsx";
 
@@ -34,29 +37,66 @@ export function SharesSection({
   slug,
   shares,
   colleges,
+  associates,
   canEdit,
 }: {
   slug: string;
   shares: SharesDto;
   colleges: CollegeDto[];
+  /** The register, to leave those already in it out of the new associate's pickers. */
+  associates: AssociateDto[];
   canEdit: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "fr";
   const [editing, setEditing] = useState<ShareRowDto | null>(null);
-  const [notice, setNotice] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<ShareRowDto | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const remove = useRemoveAssociate(slug);
+  const confirmRemove = (r: ShareRowDto) =>
+    remove.mutate(r.associateId, {
+      onSuccess: () => {
+        setRemoving(null);
+        setNotice(t("governance.shares.removed", { name: r.name }));
+      },
+    });
   const focus = [...shares.rows].sort((a, b) => compare(gap(b), gap(a)))[0];
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="shares-title">
       <Stack gap="md">
-        <Stack gap={2}>
-          <Title order={2} size="h4" id="shares-title">
-            {t("governance.shares.title")}
-          </Title>
-          <Text size="sm" c="gray.7">
-            {t("governance.shares.intro")}
-          </Text>
-        </Stack>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Stack gap={2}>
+            <Title order={2} size="h4" id="shares-title">
+              {t("governance.shares.title")}
+            </Title>
+            <Text size="sm" c="gray.7">
+              {t("governance.shares.intro")}
+            </Text>
+          </Stack>
+          {canEdit ? (
+            <Button
+              onClick={() => {
+                setNotice(null);
+                setAdding(true);
+              }}
+            >
+              {t("governance.shares.add")}
+            </Button>
+          ) : null}
+        </Group>
+        {notice ? (
+          <Alert
+            color="indigo.9"
+            variant="outline"
+            role="status"
+            withCloseButton
+            onClose={() => setNotice(null)}
+            closeButtonLabel={t("common.close")}
+          >
+            {notice}
+          </Alert>
+        ) : null}
         {shares.rows.length === 0 ? (
           <Text>{t("governance.shares.empty")}</Text>
         ) : (
@@ -124,11 +164,6 @@ export function SharesSection({
                 </Table.ScrollContainer>
               </>
             ) : null}
-            {notice ? (
-              <Alert color="indigo" variant="outline" role="status">
-                {t("governance.shares.updated")}
-              </Alert>
-            ) : null}
             <Table.ScrollContainer minWidth={700}>
               <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
                 <Table.Caption>{t("governance.shares.associatesCaption", { count: shares.rows.length })}</Table.Caption>
@@ -158,17 +193,32 @@ export function SharesSection({
                       </Table.Td>
                       {canEdit ? (
                         <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => {
-                              setNotice(false);
-                              setEditing(r);
-                            }}
-                            aria-label={t("governance.shares.editAria", { name: r.name })}
-                          >
-                            {t("governance.shares.edit")}
-                          </Button>
+                          <Group gap="xs" wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              onClick={() => {
+                                setNotice(null);
+                                setEditing(r);
+                              }}
+                              aria-label={t("governance.shares.editAria", { name: r.name })}
+                            >
+                              {t("governance.shares.edit")}
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => {
+                                setNotice(null);
+                                remove.reset();
+                                setRemoving(r);
+                              }}
+                              aria-label={t("governance.shares.removeAria", { name: r.name })}
+                            >
+                              {t("governance.shares.remove")}
+                            </Button>
+                          </Group>
                         </Table.Td>
                       ) : null}
                     </Table.Tr>
@@ -185,9 +235,30 @@ export function SharesSection({
           row={editing}
           colleges={colleges}
           onClose={() => setEditing(null)}
-          onDone={() => setNotice(true)}
+          onDone={() => setNotice(t("governance.shares.updated"))}
         />
       ) : null}
+      {adding ? (
+        <AddAssociateDialog
+          slug={slug}
+          colleges={colleges}
+          registered={associates}
+          onClose={() => setAdding(false)}
+          onDone={(name) => setNotice(t("governance.shares.added", { name }))}
+        />
+      ) : null}
+      <ConfirmToolDialog
+        opened={removing !== null}
+        title={t("governance.shares.removeTitle", { name: removing?.name ?? "" })}
+        message={
+          removing ? t("governance.shares.removeText", { name: removing.name, amount: euros(removing.capitalCents, lang) }) : ""
+        }
+        confirmLabel={t("governance.shares.removeConfirm")}
+        onConfirm={() => removing && confirmRemove(removing)}
+        onClose={() => setRemoving(null)}
+        loading={remove.isPending}
+        error={remove.error}
+      />
     </Paper>
   );
 }

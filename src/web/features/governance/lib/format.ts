@@ -1,3 +1,5 @@
+import { fromDecimalString, fromInt, mul } from "../../../../shared/governance/fraction.ts";
+
 /** « 29 février 2028 » / "29 February 2028": mandate days, without the weekday the agenda shows. */
 export function dayText(day: string, lang: string): string {
   const [y, m, d] = day.split("-").map(Number);
@@ -17,4 +19,12 @@ export function euros(cents: number, lang: string): string {
     maximumFractionDigits: cents % 100 === 0 ? 0 : 2,
     minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
   }).format(cents / 100);
+}
+
+/** « 1 000,50 » or « 1000.50 € » → 100050 cents; null when it is not an amount. */
+export function centsOf(text: string): number | null {
+  const value = fromDecimalString(text.replace(/[\s\u202f\u00a0€]/g, ""));
+  if (value === null) return null;
+  const cents = mul(value, fromInt(100));
+  return cents.den === 1n ? Number(cents.num) : null;
 }
