@@ -24,6 +24,7 @@ import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
 import { registerGeocodeRoutes } from "./modules/directory/geocode.routes.ts";
 import { registerGovernanceBodyRoutes } from "./modules/governance/bodies.routes.ts";
+import { registerReviewReminders } from "./modules/governance/decisions.reminders.ts";
 import { registerDecisionRoutes } from "./modules/governance/decisions.routes.ts";
 import { registerMeetingRoutes } from "./modules/governance/meetings.routes.ts";
 import { registerProposalRoutes } from "./modules/governance/proposals.routes.ts";
@@ -120,10 +121,12 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   registerGovernanceBodyRoutes(app, { db: database.db, mailer });
   registerMeetingRoutes(app, { db: database.db });
   registerProposalRoutes(app, { db: database.db });
-  registerDecisionRoutes(app, { db: database.db });
+  registerDecisionRoutes(app, { db: database.db, mailer });
   registerTaskRoutes(app, { db: database.db });
   // Tests refresh subscriptions by calling refreshDue themselves, at the instants they choose.
   registerSubscriptionRefresher(app, database.db, { enabled: env.NODE_ENV !== "test" });
+  // Likewise, tests call remindAllDueReviews at the instants they choose.
+  registerReviewReminders(app, database.db, mailer, { enabled: env.NODE_ENV !== "test" });
   // Floors of `npm run bench agenda` (docs/performance.md); never registered in a normal start.
   if (process.env.BENCH_FLOOR === "1") registerBenchFloor(app, database.db);
   registerGeocodeRoutes(app, env.GEOCODER_URL);

@@ -5,6 +5,8 @@ import { agendaEn } from "./agenda.en.ts";
 import { agendaFr } from "./agenda.fr.ts";
 import { agendaToolsEn } from "./agenda-tools.en.ts";
 import { agendaToolsFr } from "./agenda-tools.fr.ts";
+import { decisionsEn } from "./decisions.en.ts";
+import { decisionsFr } from "./decisions.fr.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
 import { governanceEn } from "./governance.en.ts";
@@ -50,6 +52,7 @@ void i18n.use(initReactI18next).init({
         governance: governanceFr,
         meetings: meetingsFr,
         proposals: proposalsFr,
+        decisions: decisionsFr,
         tasks: tasksFr,
       },
     },
@@ -64,6 +67,7 @@ void i18n.use(initReactI18next).init({
         governance: governanceEn,
         meetings: meetingsEn,
         proposals: proposalsEn,
+        decisions: decisionsEn,
         tasks: tasksEn,
       },
     },
