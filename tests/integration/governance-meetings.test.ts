@@ -280,6 +280,23 @@ describe("a meeting", () => {
       ["Questions diverses", null],
     ]);
     expect(ok.proposals.map((p) => p.title)).toEqual(["Budget 2033"]);
+    // The proposal's page shows the meeting with its attendance and live quorum, as the meeting counts them.
+    const proposal = (
+      await coordinator()("GET", `/api/consortia/${w.consortium.slug}/governance/proposals/${mine.id}`)
+    ).json() as { meetings: Array<{ id: string; present: number; members: number; quorum: { met: boolean; text: string } }> };
+    const meeting: MeetingDto = (await coordinator()("GET", `${r(w)}/${meetingId}`)).json();
+    expect(proposal.meetings).toEqual([
+      {
+        id: meetingId,
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        present: meeting.counts.present,
+        represented: meeting.counts.represented,
+        members: meeting.counts.members,
+        quorum: meeting.quorum,
+      },
+    ]);
+    expect(proposal.meetings[0].quorum.text).toMatch(/^Quorum atteint/);
   });
 
   it("exports the minutes as an OpenDocument text, and approved minutes change no more", async () => {

@@ -284,6 +284,18 @@ export const ProposalDto = z.object({
   election: z.unknown().nullable(),
   summary: z.string().nullable(),
   decisionId: Uuid.nullable(),
+  /** The meetings whose order of the day names this proposal, with their attendance and live quorum. */
+  meetings: z.array(
+    z.object({
+      id: Uuid,
+      title: z.string(),
+      startsAt: z.string(),
+      present: z.number().int(),
+      represented: z.number().int(),
+      members: z.number().int(),
+      quorum: z.object({ met: z.boolean(), text: z.string() }).nullable(),
+    }),
+  ),
   createdAt: z.string(),
   openedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),

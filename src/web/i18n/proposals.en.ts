@@ -84,6 +84,12 @@ export const proposalsEn: typeof proposalsFr = {
     facilitatorHelp: "Runs the rounds and closes them.",
     submit: "Save the draft",
   },
+  meetings: {
+    title: "On the order of the day",
+    met: "Quorum reached",
+    notMet: "Quorum not reached",
+    attendance: "{{present}} present and {{represented}} represented out of {{members}} members",
+  },
   page: {
     openAdvice: "Open the advice process",
     openElection: "Open the ballots",

@@ -86,6 +86,12 @@ export const proposalsFr = {
     facilitatorHelp: "Mène les tours et les clôt.",
     submit: "Enregistrer le brouillon",
   },
+  meetings: {
+    title: "À l'ordre du jour",
+    met: "Quorum atteint",
+    notMet: "Quorum non atteint",
+    attendance: "{{present}} présents et {{represented}} représentés sur {{members}} membres",
+  },
   page: {
     openAdvice: "Ouvrir la sollicitation d'avis",
     openElection: "Ouvrir les bulletins",

@@ -49,6 +49,7 @@ export interface VoteRows {
   participations: Array<{ mandateId: string; castBy: string }>;
   ballots: Array<{ mandateId: string | null; choice: ProposalDto["ballots"][number]["choice"] }>;
   decisionId: string | null;
+  meetings: ProposalDto["meetings"];
   colleges: Array<{ id: string; name: string; weight: string | null }>;
   abilities: Record<string, boolean>;
 }
@@ -112,6 +113,7 @@ export function presentProposal(_ctx: Ctx, loaded: Loaded, rows: VoteRows): Prop
     election,
     summary: result ? describeTally(result, "fr") : null,
     decisionId: rows.decisionId,
+    meetings: rows.meetings,
     createdAt: proposal.createdAt.toISOString(),
     openedAt: proposal.openedAt?.toISOString() ?? null,
     decidedAt: proposal.decidedAt?.toISOString() ?? null,

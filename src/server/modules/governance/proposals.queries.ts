@@ -9,6 +9,8 @@ import {
   decisions,
   governanceSettings,
   mandates,
+  meetingItems,
+  meetings,
   organizations,
   people,
   proposals,
@@ -173,4 +175,14 @@ export async function decisionOf(db: Db, consortiumId: string, proposalId: strin
     .from(decisions)
     .where(and(eq(decisions.consortiumId, consortiumId), eq(decisions.proposalId, proposalId)));
   return row ?? null;
+}
+
+/** The meetings whose order of the day names a proposal, soonest first. */
+export async function meetingsOfProposal(db: Db, consortiumId: string, proposalId: string) {
+  return db
+    .selectDistinct({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetingItems)
+    .innerJoin(meetings, eq(meetings.id, meetingItems.meetingId))
+    .where(and(eq(meetings.consortiumId, consortiumId), eq(meetingItems.proposalId, proposalId)))
+    .orderBy(asc(meetings.startsAt));
 }

@@ -21,6 +21,7 @@ import { consortiumPolicy } from "../../policies/directory.ts";
 import { abilitiesFor, authorize } from "../../policies/index.ts";
 import { type ProposalSubject, proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
+import { getMeeting } from "./meetings.service.ts";
 import { type ElectionDraft, openElection } from "./proposals.election.ts";
 import { presentProposal, tallyRuleOf } from "./proposals.presenter.ts";
 import * as q from "./proposals.queries.ts";
@@ -107,16 +108,33 @@ export async function listProposals(ctx: Ctx, query: z.output<typeof ProposalLis
 
 export async function getProposal(ctx: Ctx, id: string): Promise<ProposalDto> {
   const loaded = await load(ctx, id);
-  const [participations, ballotRows, decision, { colleges }] = await Promise.all([
+  const [participations, ballotRows, decision, { colleges }, meetingRows] = await Promise.all([
     q.participationsOf(ctx.db, id),
     q.ballotsOf(ctx.db, id),
     q.decisionOf(ctx.db, ctx.consortium.id, id),
     q.votingColleges(ctx.db, ctx.consortium.id),
+    q.meetingsOfProposal(ctx.db, ctx.consortium.id, id),
   ]);
+  // The meeting's own reading gives attendance and quorum exactly as its page shows them.
+  const meetings = await Promise.all(
+    meetingRows.map(async (row) => {
+      const m = await getMeeting(ctx, row.id);
+      return {
+        id: m.id,
+        title: m.title,
+        startsAt: m.startsAt,
+        present: m.counts.present,
+        represented: m.counts.represented,
+        members: m.counts.members,
+        quorum: m.quorum,
+      };
+    }),
+  );
   return presentProposal(ctx, loaded, {
     participations,
     ballots: ballotRows,
     decisionId: decision?.id ?? null,
+    meetings,
     colleges,
     abilities: abilitiesFor(proposalPolicy, ctx.actor, loaded.subject),
   });

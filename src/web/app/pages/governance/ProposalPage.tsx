@@ -9,6 +9,7 @@ import { useProposal, useProposalAction } from "../../../features/proposals/api/
 import { AdvicePanel } from "../../../features/proposals/components/AdvicePanel.tsx";
 import { ConsentPanel } from "../../../features/proposals/components/ConsentPanel.tsx";
 import { ElectionPanel } from "../../../features/proposals/components/ElectionPanel.tsx";
+import { MeetingsOfProposal } from "../../../features/proposals/components/MeetingsOfProposal.tsx";
 import { ResultPanel } from "../../../features/proposals/components/ResultPanel.tsx";
 import { StatusBadge } from "../../../features/proposals/components/StatusBadge.tsx";
 import { VotePanel } from "../../../features/proposals/components/VotePanel.tsx";
@@ -57,6 +58,7 @@ export default function ProposalPage() {
         <ErrorAlert error={query.error} />
       ) : (
         <Stack gap="lg">
+          <MeetingsOfProposal slug={slug} p={p} />
           {p.method === "election" ? <ElectionPanel slug={slug} p={p} /> : null}
           {(p.method !== "consent" && p.method !== "election") || p.status === "draft" ? (
             <Paper withBorder p="lg" radius="md">
