@@ -2,8 +2,9 @@ import type { Locator, Page } from "@playwright/test";
 import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures.ts";
 
 // The coordination keeps the register: a review date, the reminder when it comes, and what replaced what. The
-// demo has no decision yet, so the journey first adopts two by a show of hands in the steering committee. Its
-// register changes are undone at the end (journeys share one demo database); the two decisions stay, as adopted.
+// journey first adopts two decisions of its own by a show of hands in the steering committee, so that it never
+// depends on the demo's. Its register changes are undone at the end (journeys share one demo database); the two
+// decisions stay, as adopted.
 
 const BASE = "/c/demo/gouvernance";
 const FIRST = "Charte d'accueil des résidents";

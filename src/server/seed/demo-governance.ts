@@ -1,12 +1,15 @@
 import { eq } from "drizzle-orm";
+import { addDays } from "../../shared/agenda/time.ts";
 import { scicDemoExample } from "../../shared/governance/fixtures.ts";
 import { parseFraction, toText } from "../../shared/governance/fraction.ts";
+import { parisDay } from "../../shared/lib/dates.ts";
 import type { Db } from "../db/client.ts";
 import {
   associates,
   bodies,
   colleges,
   consortia,
+  decisions,
   governanceSettings,
   mandates,
   organizations,
@@ -149,6 +152,7 @@ export async function seedDemoGovernance(db: Db, consortiumSlug: string) {
       endsOn: "2028-02-29",
     });
   }
+  await seedDecisions(db, consortiumId, { assembly: assembly.id, steering: steering.id });
   for (const g of GROUPS) {
     const [group] = await db
       .insert(bodies)
@@ -160,4 +164,46 @@ export async function seedDemoGovernance(db: Db, consortiumSlug: string) {
         await db.insert(mandates).values({ consortiumId, bodyId: group.id, personId, role: m.role, startsOn: "2024-09-01" });
     }
   }
+}
+
+/**
+ * A register that is not empty on the first visit: the founding charter (its review comes in three weeks, so the
+ * reminder is not sent at start), and the internal rules of 2025 replaced by those of 2026.
+ */
+async function seedDecisions(db: Db, consortiumId: string, body: { assembly: string; steering: string }) {
+  const today = parisDay(new Date());
+  await db.insert(decisions).values({
+    consortiumId,
+    bodyId: body.assembly,
+    title: "Charte commune des tiers-lieux du Val d'Aurèze",
+    text: "Les lieux du réseau s'engagent sur un accueil ouvert, une gouvernance partagée et la mise en commun de leurs ressources.",
+    method: "vote pondéré par collège",
+    resultSummary: "Adoptée : 100 % des voix pondérées par collège sont pour, seuil : la majorité simple.",
+    decidedOn: "2025-03-15",
+    reviewOn: addDays(today, 21),
+  });
+  const [rules2026] = await db
+    .insert(decisions)
+    .values({
+      consortiumId,
+      bodyId: body.steering,
+      title: "Règlement intérieur 2026",
+      text: "Le comité de pilotage se réunit chaque mois ; les groupes de travail rendent compte à chaque réunion ; chaque lieu tient à jour l'agenda commun.",
+      method: "décision par consentement",
+      resultSummary: "Adoptée par consentement : aucune objection ne subsiste, après 1 tour d'objections, 6 participants.",
+      decidedOn: "2026-02-12",
+      reviewOn: "2027-02-12",
+    })
+    .returning({ id: decisions.id });
+  await db.insert(decisions).values({
+    consortiumId,
+    bodyId: body.steering,
+    title: "Règlement intérieur 2025",
+    text: "Le comité de pilotage se réunit tous les deux mois ; l'agenda commun est tenu par la coordination.",
+    method: "décision par consentement",
+    resultSummary: "Adoptée par consentement : aucune objection ne subsiste, après 2 tours d'objections, 6 participants.",
+    decidedOn: "2025-04-10",
+    status: "replaced",
+    replacedBy: rules2026.id,
+  });
 }
