@@ -4,14 +4,15 @@ function locale() {
   return i18n.language === "en" ? "en-GB" : "fr-FR";
 }
 
-/** A calendar day (YYYY-MM-DD) in words. */
+/** A calendar day (YYYY-MM-DD) in words; French writes the first of the month « 1er », which Intl does not. */
 export function formatDay(day: string | null | undefined): string {
   if (!day) return "";
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(locale(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+  const words = new Intl.DateTimeFormat(locale(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
+  return d === 1 && locale() === "fr-FR" ? words.replace(/^1(?=\s)/, "1er") : words;
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
