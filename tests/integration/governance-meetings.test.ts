@@ -299,6 +299,49 @@ describe("a meeting", () => {
     expect(proposal.meetings[0].quorum.text).toMatch(/^Quorum atteint/);
   });
 
+  it("closes a vote of the meeting's order of the day only with its quorum", async () => {
+    const proposalsUrl = `/api/consortia/${w.consortium.slug}/governance/proposals`;
+    const created = await coordinator()("POST", proposalsUrl, {
+      bodyId,
+      title: "Horaires d'été",
+      text: "Les lieux ferment à 20 h en juillet et en août.",
+      method: "majority",
+      rule: { threshold: "simple", base: "cast", abstentions: "excluded" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    // On the order of the day before it opens: its electorate is the body on the meeting's day.
+    await coordinator()("PUT", `${r(w)}/${meetingId}/items`, { items: [{ title: "Horaires", proposalId: id }] });
+    expect((await coordinator()("POST", `${proposalsUrl}/${id}/open`)).statusCode).toBe(200);
+    const ballot = await coordinator()("POST", `${proposalsUrl}/${id}/ballots`, {
+      mandateId: members[0],
+      choice: "for",
+      inSession: true,
+    });
+    expect(ballot.statusCode, ballot.body).toBe(200);
+    // One present of five: 1/5 < 1/2, so the vote cannot be closed at this meeting.
+    await coordinator()("PUT", `${r(w)}/${meetingId}/attendance`, sheet([[0, "present"]]));
+    const refused = await coordinator()("POST", `${proposalsUrl}/${id}/close`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(
+      /^Quorum non atteint : 1 présent ou représenté sur 5 membres.*Le vote ne peut pas être clos à la réunion/,
+    );
+    // With the quorum (the sheet of the earlier test, one proxy counted), it closes.
+    await coordinator()(
+      "PUT",
+      `${r(w)}/${meetingId}/attendance`,
+      sheet([
+        [0, "present"],
+        [1, "present"],
+        [2, "excused", 0],
+        [4, "absent", 0],
+      ]),
+    );
+    const closed = await coordinator()("POST", `${proposalsUrl}/${id}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().outcome).toBe("adopted");
+  });
+
   it("exports the minutes as an OpenDocument text, and approved minutes change no more", async () => {
     await coordinator()("PUT", `${r(w)}/${meetingId}/minutes`, {
       minutes: "Le comité adopte le budget 2033.\nProchaine réunion en juin.",

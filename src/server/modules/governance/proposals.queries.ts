@@ -180,7 +180,7 @@ export async function decisionOf(db: Db, consortiumId: string, proposalId: strin
 /** The meetings whose order of the day names a proposal, soonest first. */
 export async function meetingsOfProposal(db: Db, consortiumId: string, proposalId: string) {
   return db
-    .selectDistinct({ id: meetings.id, startsAt: meetings.startsAt })
+    .selectDistinct({ id: meetings.id, startsAt: meetings.startsAt, status: meetings.status })
     .from(meetingItems)
     .innerJoin(meetings, eq(meetings.id, meetingItems.meetingId))
     .where(and(eq(meetings.consortiumId, consortiumId), eq(meetingItems.proposalId, proposalId)))

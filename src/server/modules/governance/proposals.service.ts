@@ -198,16 +198,23 @@ export async function createProposal(ctx: Ctx, input: z.output<typeof CreateProp
 }
 
 /**
- * Opens a draft. A vote freezes its electorate here: the members of the body today, each in their college for a
- * weighted vote (a member without a college is refused by name). Consent: the circle is the body today, and the
+ * Opens a draft. A vote freezes its electorate here: the members of the body today (or on the day of the meeting
+ * whose order of the day names it), each in their college for a weighted vote (a member without a college is
+ * refused by name). Consent: the circle is the body today, and the
  * carrier presents the text, which opens the clarification round (§5.1).
  */
 export async function openProposal(ctx: Ctx, id: string): Promise<ProposalDto> {
   await ctx.db.transaction(async (tx) => {
-    const { proposal, current, subject, seats } = await load(ctx, id, tx, true);
+    const { proposal, current: today, subject, seats, body } = await load(ctx, id, tx, true);
+    // On a meeting's order of the day, the electorate is the body on the meeting's day, as its attendance sheet.
+    const meeting = (await q.meetingsOfProposal(tx, ctx.consortium.id, id)).filter((m) => m.status !== "cancelled").at(-1);
+    const current = meeting ? await q.membersOn(tx, ctx.consortium.id, parisDay(meeting.startsAt), body.id) : today;
     if (proposal.status !== "draft") throw conflict("Cette proposition est déjà ouverte ou close.");
     authorize(proposalPolicy.open(ctx.actor, subject));
-    if (current.length === 0) throw conflict("Cette instance n'a aucun membre aujourd'hui.");
+    if (current.length === 0)
+      throw conflict(
+        meeting ? "Cette instance n'a aucun membre le jour de la réunion." : "Cette instance n'a aucun membre aujourd'hui.",
+      );
     const nameOf = namer(seats);
     let state: VoteState | ConsentState | AdviceState | ElectionState;
     if (proposal.method === "election") {
