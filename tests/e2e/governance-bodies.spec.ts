@@ -117,11 +117,19 @@ test("a coordinator edits a working group, then adds an associate and takes it o
   await page.getByRole("link", { name: "Groupe de travail foncier" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Groupe de travail foncier" })).toBeVisible();
   await expect(page.getByText("Pas de pouvoir")).toBeVisible();
+  const noQuorum = "Pas de quorum : l'instance délibère quel que soit le nombre de présents.";
+  await expect(page.getByText(noQuorum)).toBeVisible();
   await page.getByRole("button", { name: "Modifier l'instance" }).click();
   const form = page.getByRole("dialog", { name: "Modifier l'instance" });
   await expect(form.getByLabel("Nom")).toHaveValue("Groupe de travail foncier");
   await expect(form.getByRole("combobox", { name: "Type d'instance" })).toHaveValue("working_group");
   await expect(form.getByLabel("Pouvoirs par membre présent")).toHaveValue("0");
+  const quorum = form.getByRole("group", { name: "Quorum" });
+  await expect(quorum.getByRole("combobox", { name: "Première convocation" })).toHaveValue("");
+  await expect(quorum.getByRole("combobox", { name: "Seconde convocation" })).toHaveValue("");
+  await expect(quorum.getByRole("radio", { name: "Par tête" })).toBeChecked();
+  // The demo's statute weighs its colleges: a weighted quorum is on offer.
+  await expect(quorum.getByRole("radio", { name: "Pondéré par collège" })).toBeEnabled();
   await expectAccessible(page, "gouvernance-modifier-instance");
 
   // A name another body holds is refused next to the field, and nothing is written.
@@ -133,21 +141,36 @@ test("a coordinator edits a working group, then adds an associate and takes it o
 
   await form.getByLabel("Nom").fill("Groupe de travail foncier et baux");
   await form.getByLabel("Pouvoirs par membre présent").fill("2");
+  // Half the group on first call; a third when it has to be called again. Keyboard only, as in a select.
+  await quorum.getByRole("combobox", { name: "Première convocation" }).selectOption("1/2");
+  await quorum.getByRole("combobox", { name: "Seconde convocation" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(quorum.getByRole("radio", { name: "Par tête" })).toBeFocused();
+  await quorum.getByRole("combobox", { name: "Seconde convocation" }).selectOption({ label: "1/3" });
   await form.getByRole("button", { name: "Enregistrer" }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "Instance modifiée." })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Groupe de travail foncier et baux" })).toBeVisible();
   await expect(page.getByText("2 pouvoirs par membre présent")).toBeVisible();
+  await expect(
+    page.getByText("Quorum : 1/2 des membres présents ou représentés en première convocation, 1/3 en seconde."),
+  ).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expectAccessible(page, "gouvernance-instance-quorum");
 
-  // The demo is shared by every journey: the group gets its name and its proxy limit back.
+  // The demo is shared by every journey: the group gets its name, its proxy limit and its lack of quorum back.
   await page.getByRole("button", { name: "Modifier l'instance" }).click();
   await expect(form.getByLabel("Pouvoirs par membre présent")).toHaveValue("2");
+  await expect(quorum.getByRole("combobox", { name: "Seconde convocation" })).toHaveValue("1/3");
   await form.getByLabel("Nom").fill("Groupe de travail foncier");
   await form.getByLabel("Pouvoirs par membre présent").fill("0");
+  await quorum.getByRole("combobox", { name: "Première convocation" }).selectOption({ label: "Aucun quorum" });
+  await quorum.getByRole("combobox", { name: "Seconde convocation" }).selectOption({ label: "Aucun quorum" });
   await form.getByRole("button", { name: "Enregistrer" }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole("heading", { level: 1, name: "Groupe de travail foncier" })).toBeVisible();
   await expect(page.getByText("Pas de pouvoir")).toBeVisible();
+  await expect(page.getByText(noQuorum)).toBeVisible();
 
   // ---- a new associate: the college and the public cap are the server's to refuse, next to their fields
   await tabs.getByRole("link", { name: "Collèges et capital" }).click();

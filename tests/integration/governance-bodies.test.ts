@@ -580,6 +580,101 @@ describe("mandates", () => {
     expect(taken.json().fields.name).toBeDefined();
   });
 
+  it("sets a body's quorum, keeps it when a PUT leaves it out, clears it with null and journals the change", async () => {
+    const created = await ok<BodyDto>(
+      await coordinator()("POST", `${g(w)}/bodies`, {
+        name: "Assemblée des lieux",
+        kind: "general_assembly",
+        quorum: { firstCall: "25 %", secondCall: null, basis: "headcount" },
+      }),
+      201,
+    );
+    // A percentage is stored as the exact fraction the meeting page and the minutes write.
+    expect(created.quorum).toEqual({ firstCall: "1/4", secondCall: null, basis: "headcount" });
+    expect(created.quorumText).toBe(
+      "Quorum : 1/4 des membres présents ou représentés en première convocation, aucun en seconde.",
+    );
+
+    const set = await ok<BodyDto>(
+      await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, {
+        quorum: { firstCall: "1/4", secondCall: "2/10", basis: "headcount" },
+      }),
+    );
+    expect(set.quorum).toEqual({ firstCall: "1/4", secondCall: "1/5", basis: "headcount" });
+    expect(set.quorumText).toBe("Quorum : 1/4 des membres présents ou représentés en première convocation, 1/5 en seconde.");
+    const [entry] = await t.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.action, "body.update"), eq(activities.subjectId, created.id)));
+    expect(entry.summary).toContain("1/5 en seconde");
+
+    const renamed = await ok<BodyDto>(
+      await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { name: "Assemblée des lieux partenaires" }),
+    );
+    expect(renamed.quorum).toEqual(set.quorum);
+    const renames = await t.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.action, "body.update"), like(activities.summary, "%renomme l'instance « Assemblée des lieux »%")));
+    expect(renames[0].summary).not.toContain("Quorum");
+
+    // Weighted: the test consortium's statute sets college weights, so it is accepted here.
+    const weighted = await ok<BodyDto>(
+      await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, {
+        quorum: { firstCall: "1/3", secondCall: "1/3", basis: "weighted" },
+      }),
+    );
+    expect(weighted.quorumText).toBe(
+      "Quorum pondéré par collège : 1/3 des membres présents ou représentés, en première comme en seconde convocation.",
+    );
+
+    const cleared = await ok<BodyDto>(await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, { quorum: null }));
+    expect(cleared.quorum).toBeNull();
+    expect(cleared.quorumText).toBe("Pas de quorum : l'instance délibère quel que soit le nombre de présents.");
+    // Both calls without quorum is no quorum at all.
+    const none = await ok<BodyDto>(
+      await coordinator()("PUT", `${g(w)}/bodies/${created.id}`, {
+        quorum: { firstCall: null, secondCall: null, basis: "headcount" },
+      }),
+    );
+    expect(none.quorum).toBeNull();
+  });
+
+  it("refuses a quorum share outside (0, 1] or unreadable, naming the field", async () => {
+    for (const [firstCall, secondCall, field] of [
+      ["5/4", null, "quorum.firstCall"],
+      ["abc", null, "quorum.firstCall"],
+      ["0", null, "quorum.firstCall"],
+      ["1/2", "1/0", "quorum.secondCall"],
+    ] as const) {
+      const res = await coordinator()("PUT", `${g(w)}/bodies/${steeringId}`, {
+        quorum: { firstCall, secondCall, basis: "headcount" },
+      });
+      expect(res.statusCode, `${firstCall} ${secondCall}`).toBe(422);
+      expect(Object.keys(res.json().fields)).toEqual([field]);
+      expect(res.json().fields[field]).toContain("entre 0");
+    }
+    const created = await coordinator()("POST", `${g(w)}/bodies`, {
+      name: "Groupe mal réglé",
+      kind: "working_group",
+      quorum: { firstCall: "150 %", secondCall: null, basis: "headcount" },
+    });
+    expect(created.statusCode).toBe(422);
+    expect(Object.keys(created.json().fields)).toEqual(["quorum.firstCall"]);
+  });
+
+  it("refuses a weighted quorum where the statutes set no college weights", async () => {
+    const res = await outsider()("PUT", `/api/consortia/${w.other.consortium.slug}/governance/bodies/${otherBodyId}`, {
+      quorum: { firstCall: "1/2", secondCall: null, basis: "weighted" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(Object.keys(res.json().fields)).toEqual(["quorum.basis"]);
+    const headcount = await outsider()("PUT", `/api/consortia/${w.other.consortium.slug}/governance/bodies/${otherBodyId}`, {
+      quorum: { firstCall: "1/2", secondCall: null, basis: "headcount" },
+    });
+    expect(headcount.statusCode, headcount.body).toBe(200);
+  });
+
   it("names a body once per consortium", async () => {
     const res = await coordinator()("POST", `${g(w)}/bodies`, { name: "Comité de pilotage", kind: "other" });
     expect(res.statusCode).toBe(409);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compare, ONE, parseFraction, toText, ZERO } from "../governance/fraction.ts";
 import { LIMITS } from "../limits.ts";
 import { Abilities, IsoDate, OptionalText, RequiredText, Uuid } from "./common.ts";
 import { say } from "./messages.ts";
@@ -32,6 +33,45 @@ const ProxyLimit = z
   .min(0, say("0 au moins", "0 at least"))
   .max(10, say("10 pouvoirs au plus", "10 proxies at most"));
 
+export const QUORUM_BASES = ["headcount", "weighted"] as const;
+export type QuorumBasis = (typeof QUORUM_BASES)[number];
+
+/**
+ * A required share of the members: "1/4", "2/3", also "25 %" or "0,25" as parseFraction reads them, stored as the
+ * exact fraction text ("1/4") so the meeting page and the minutes write what the statutes say. Zero is refused:
+ * a call without quorum is `null`, not "0".
+ */
+const QuorumShare = z
+  .string(say("Une part des membres, par exemple 1/4", "A share of the members, for example 1/4"))
+  .trim()
+  .max(40, say("40 caractères au plus", "40 characters at most"))
+  .transform((text, ctx) => {
+    const f = parseFraction(text);
+    if (f === null || compare(f, ZERO) <= 0 || compare(f, ONE) > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: say(
+          "Une part comprise entre 0 (exclu) et 1, par exemple 1/4 ou 2/3",
+          "A share above 0 and at most 1, for example 1/4 or 2/3",
+        ).error(),
+      });
+      return z.NEVER;
+    }
+    return toText(f);
+  });
+
+/**
+ * A body's quorum (src/shared/governance/quorum.ts QuorumRule): the share of members present or represented on
+ * first call and on a second call, null when that call needs none. `weighted` counts each college at its weight:
+ * the service refuses it unless the statutes set college weights.
+ */
+export const QuorumRuleInput = z.object({
+  firstCall: QuorumShare.nullable(),
+  secondCall: QuorumShare.nullable(),
+  basis: z.enum(QUORUM_BASES, say("Par tête ou pondéré par collège", "By headcount or weighted by college")),
+});
+export type QuorumRuleInput = z.input<typeof QuorumRuleInput>;
+
 export const BodyInput = z.object({
   name: RequiredText(),
   kind: BodyKind,
@@ -39,12 +79,14 @@ export const BodyInput = z.object({
   /** A college body: its members vote in that college. */
   collegeId: Uuid.nullable().optional(),
   proxyLimit: ProxyLimit.default(1),
+  /** Null or left out: no quorum. */
+  quorum: QuorumRuleInput.nullable().optional(),
 });
 export type BodyInput = z.input<typeof BodyInput>;
 
 /**
  * A change to a body: a field left out keeps its value (no default here, unlike BodyInput, or a rename would
- * quietly reset the proxy limit); `null` or "" clears the description or the college.
+ * quietly reset the proxy limit); `null` or "" clears the description or the college, `null` drops the quorum.
  */
 export const UpdateBodyInput = z.object({
   name: RequiredText().optional(),
@@ -52,6 +94,7 @@ export const UpdateBodyInput = z.object({
   description: OptionalText(LIMITS.longText),
   collegeId: Uuid.nullable().optional(),
   proxyLimit: ProxyLimit.optional(),
+  quorum: QuorumRuleInput.nullable().optional(),
 });
 export type UpdateBodyInput = z.input<typeof UpdateBodyInput>;
 
@@ -240,8 +283,19 @@ export const BodyListDto = z.object({
 });
 export type BodyListDto = z.infer<typeof BodyListDto>;
 
+export const QuorumRuleDto = z.object({
+  firstCall: z.string().nullable(),
+  secondCall: z.string().nullable(),
+  basis: z.enum(QUORUM_BASES),
+});
+export type QuorumRuleDto = z.infer<typeof QuorumRuleDto>;
+
 export const BodyDto = BodySummaryDto.extend({
   proxyLimit: z.number().int(),
+  /** Null: no quorum on either call. */
+  quorum: QuorumRuleDto.nullable(),
+  /** « Quorum : 1/4 des membres présents ou représentés en première convocation, 1/5 en seconde. » */
+  quorumText: z.string(),
   /** Mandates running today. */
   members: z.array(MandateDto),
   /** Every mandate ever held in the body, newest start first: ended, renewed and upcoming ones included. */

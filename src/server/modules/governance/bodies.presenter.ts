@@ -6,6 +6,7 @@ import {
   RENEWAL_WINDOW_DAYS,
   type RenewalDto,
 } from "../../../shared/contracts/governance.ts";
+import type { QuorumRule } from "../../../shared/governance/quorum.ts";
 import type { Ctx } from "../../http/auth.ts";
 import { type BodySubject, bodyPolicy, type MandateSubject, mandatePolicy } from "../../policies/governance.ts";
 import { abilitiesFor } from "../../policies/index.ts";
@@ -111,12 +112,34 @@ export function presentBody(ctx: Ctx, row: BodyWithCollege, list: q.MandateRow[]
   return {
     ...presentSummary(row, list, renewals, today),
     proxyLimit: row.body.proxyLimit,
+    quorum: row.body.quorum ?? null,
+    quorumText: describeQuorumRule(row.body.quorum ?? null),
     members: history
       .filter((m) => m.status === "current")
       .sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.holderName.localeCompare(b.holderName, "fr")),
     history,
     abilities: abilitiesFor(bodyPolicy, ctx.actor, bodySubject(row.body)),
   };
+}
+
+/** « 1/4 des membres présents ou représentés »; the whole body reads better than « 1 des membres ». */
+const shareOfMembers = (share: string) =>
+  share === "1" ? "la totalité des membres présents ou représentés" : `${share} des membres présents ou représentés`;
+
+/**
+ * A body's quorum rule as the body page and the journal write it, e.g. « Quorum : 1/4 des membres présents ou
+ * représentés en première convocation, 1/5 en seconde. » (labels.ts describes a meeting's live quorum, not a rule;
+ * the web builds the same sentence in the interface's language from `quorum`).
+ */
+export function describeQuorumRule(rule: QuorumRule | null): string {
+  if (rule === null || (rule.firstCall === null && rule.secondCall === null))
+    return "Pas de quorum : l'instance délibère quel que soit le nombre de présents.";
+  const head = rule.basis === "weighted" ? "Quorum pondéré par collège" : "Quorum";
+  const { firstCall: first, secondCall: second } = rule;
+  if (first !== null && second === first) return `${head} : ${shareOfMembers(first)}, en première comme en seconde convocation.`;
+  if (first === null) return `${head} : aucun en première convocation, ${shareOfMembers(second as string)} en seconde.`;
+  if (second === null) return `${head} : ${shareOfMembers(first)} en première convocation, aucun en seconde.`;
+  return `${head} : ${shareOfMembers(first)} en première convocation, ${second === "1" ? "la totalité" : second} en seconde.`;
 }
 
 /** Officers first, in the order a body's list is usually read. */

@@ -22,8 +22,17 @@ import { consortiumPolicy } from "../../policies/directory.ts";
 import { bodyPolicy, governancePolicy, mandatePolicy } from "../../policies/governance.ts";
 import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
-import { bodySubject, mandateSubject, presentBody, presentSummary, renewalsOf, renewedByOf } from "./bodies.presenter.ts";
+import {
+  bodySubject,
+  describeQuorumRule,
+  mandateSubject,
+  presentBody,
+  presentSummary,
+  renewalsOf,
+  renewedByOf,
+} from "./bodies.presenter.ts";
 import * as q from "./bodies.queries.ts";
+import { weightingOf } from "./colleges.queries.ts";
 
 /** How the activity journal and the reminder mail name a role. */
 export const ROLE_FR: Record<MandateRole, string> = {
@@ -81,18 +90,31 @@ export async function getBody(ctx: Ctx, id: string): Promise<BodyDto> {
 
 type BodyFields = z.output<typeof BodyInput>;
 
-/** A body's name is unique in the consortium, and a college body points at one of its colleges. */
-async function checkBody(ctx: Ctx, f: BodyFields, id: string | null) {
+/**
+ * A body's name is unique in the consortium, a college body points at one of its colleges, and a weighted quorum
+ * needs the weights the statutes give the colleges: with none (or equal ones, which store no weight), the meeting
+ * page would count every college at zero and never reach the quorum. The quorum is checked only when the request
+ * sets it, so that renaming a body is not refused over a statute changed since.
+ */
+async function checkBody(ctx: Ctx, f: BodyFields, id: string | null, quorumSet: boolean) {
   const same = await q.findBodyByName(ctx.db, ctx.consortium.id, f.name);
   if (same && same.id !== id) throw conflict("Une instance porte déjà ce nom.", { name: "Une instance porte déjà ce nom" });
   if (f.collegeId && !(await q.findCollege(ctx.db, ctx.consortium.id, f.collegeId)))
     throw invalid({ collegeId: "Collège introuvable dans ce consortium" });
+  if (quorumSet && f.quorum?.basis === "weighted" && (await weightingOf(ctx.db, ctx.consortium.id)) !== "set")
+    throw invalid({
+      "quorum.basis":
+        "Un quorum pondéré demande des collèges dont les statuts fixent le poids : comptez par tête, ou fixez les poids dans les collèges",
+    });
 }
+
+/** A rule with neither call is no quorum at all: stored as null, so the meeting page shows none. */
+const quorumOf = (rule: BodyFields["quorum"]) => (rule && (rule.firstCall !== null || rule.secondCall !== null) ? rule : null);
 
 /** Creates a body (general assembly, steering committee, college, working group…): coordinators only. */
 export async function createBody(ctx: Ctx, f: BodyFields): Promise<BodyDto> {
   authorize(consortiumPolicy.createBody(ctx.actor));
-  await checkBody(ctx, f, null);
+  await checkBody(ctx, f, null, true);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(bodies)
@@ -103,6 +125,7 @@ export async function createBody(ctx: Ctx, f: BodyFields): Promise<BodyDto> {
         description: f.description ?? null,
         collegeId: f.collegeId ?? null,
         proxyLimit: f.proxyLimit,
+        quorum: quorumOf(f.quorum),
       })
       .returning({ id: bodies.id });
     await recordActivity(tx, {
@@ -129,8 +152,17 @@ export async function updateBody(ctx: Ctx, id: string, changes: z.output<typeof 
     description: keep(changes.description, row.body.description),
     collegeId: keep(changes.collegeId, row.body.collegeId),
     proxyLimit: keep(changes.proxyLimit, row.body.proxyLimit),
+    quorum: keep(changes.quorum, row.body.quorum),
   };
-  await checkBody(ctx, f, id);
+  await checkBody(ctx, f, id, changes.quorum !== undefined);
+  const quorum = quorumOf(f.quorum);
+  const sameRule = (a: BodyFields["quorum"], b: BodyFields["quorum"]) =>
+    a?.firstCall === b?.firstCall && a?.secondCall === b?.secondCall && a?.basis === b?.basis;
+  const quorumChanged = !sameRule(quorumOf(row.body.quorum), quorum);
+  const what =
+    row.body.name === f.name
+      ? `${ctx.user.name} modifie l'instance « ${f.name} »`
+      : `${ctx.user.name} renomme l'instance « ${row.body.name} » en « ${f.name} »`;
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(bodies)
@@ -140,6 +172,7 @@ export async function updateBody(ctx: Ctx, id: string, changes: z.output<typeof 
         description: f.description ?? null,
         collegeId: f.collegeId ?? null,
         proxyLimit: f.proxyLimit,
+        quorum,
         updatedAt: ctx.now,
       })
       .where(eq(bodies.id, id));
@@ -149,10 +182,9 @@ export async function updateBody(ctx: Ctx, id: string, changes: z.output<typeof 
       action: "body.update",
       subjectType: "body",
       subjectId: id,
-      summary:
-        row.body.name === f.name
-          ? `${ctx.user.name} modifie l'instance « ${f.name} »`
-          : `${ctx.user.name} renomme l'instance « ${row.body.name} » en « ${f.name} »`,
+      // The quorum decides whether a meeting may deliberate: the journal says what it became, and keeps what it was.
+      summary: quorumChanged ? `${what} — ${describeQuorumRule(quorum)}` : what,
+      ...(quorumChanged ? { data: { quorum: { before: quorumOf(row.body.quorum), after: quorum } } } : {}),
     });
   });
   return getBody(ctx, id);

@@ -15,7 +15,7 @@ import {
   EndMandateDialog,
   RenewMandateDialog,
 } from "../../../features/governance/components/MandateDialogs.tsx";
-import { dayText } from "../../../features/governance/lib/format.ts";
+import { dayText, quorumSentence } from "../../../features/governance/lib/format.ts";
 
 const STATUS_COLOR = { upcoming: "indigo.9", current: "teal.9", ended: "gray.8" } as const;
 
@@ -65,6 +65,7 @@ export default function BodyPage() {
             {b.proxyLimit > 0 ? t("governance.body.proxyLimit", { count: b.proxyLimit }) : t("governance.body.noProxy")}
             {b.collegeName ? ` · ${t("governance.body.college", { name: b.collegeName })}` : ""}
           </Text>
+          <Text c="gray.7">{quorumSentence(b.quorum, t)}</Text>
           {b.description ? <Text>{b.description}</Text> : null}
         </Stack>
       }

@@ -8,11 +8,12 @@ import { type FieldErrors, validate } from "../../../lib/forms.ts";
 import { ToolModal } from "../../agenda-tools/components/ToolDialog.tsx";
 import { useUpdateBody } from "../api/bodies.ts";
 import { useColleges } from "../api/colleges.ts";
+import { QuorumFieldset, type QuorumValues, quorumInputOf, quorumValuesOf } from "./QuorumFieldset.tsx";
 
-const SHOWN = ["name", "kind", "description", "collegeId", "proxyLimit"];
+const SHOWN = ["name", "kind", "description", "collegeId", "proxyLimit", "quorum.firstCall", "quorum.secondCall", "quorum.basis"];
 
 /**
- * Changes a body's name, kind, purpose, college and proxy limit, starting from what it has today. Mounted only
+ * Changes a body's name, kind, purpose, college, proxy limit and quorum, starting from what it has today. Mounted only
  * while open, so that each opening starts again from the body as the server last answered it.
  */
 export function EditBodyDialog({
@@ -34,6 +35,7 @@ export function EditBodyDialog({
     collegeId: body.collegeId ?? "",
     proxyLimit: body.proxyLimit as number | string,
   });
+  const [quorum, setQuorum] = useState<QuorumValues>(quorumValuesOf(body.quorum));
   const [errors, setErrors] = useState<FieldErrors>({});
   const update = useUpdateBody(slug, body.id);
   const colleges = useColleges(slug);
@@ -42,6 +44,10 @@ export function EditBodyDialog({
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: "" }));
+  };
+  const setQuorumField = (key: keyof QuorumValues, value: string) => {
+    setQuorum((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [`quorum.${key}`]: "" }));
   };
 
   function submit(event: FormEvent) {
@@ -54,6 +60,11 @@ export function EditBodyDialog({
       collegeId: values.kind === "college" ? values.collegeId || null : null,
       // An emptied number field is a mistake to point at, not a silent 0.
       proxyLimit: values.proxyLimit === "" ? undefined : Number(values.proxyLimit),
+      // Sent only when changed: an untouched weighted quorum must not block a rename once the statute changed.
+      quorum:
+        JSON.stringify(quorumInputOf(quorum)) === JSON.stringify(quorumInputOf(quorumValuesOf(body.quorum)))
+          ? undefined
+          : quorumInputOf(quorum),
     };
     if (input.proxyLimit === undefined) return setErrors({ proxyLimit: t("governance.bodyForm.proxyLimitMissing") });
     const checked = validate(UpdateBodyInput, input);
@@ -117,6 +128,12 @@ export function EditBodyDialog({
             value={values.proxyLimit}
             onChange={(v) => set("proxyLimit", v)}
             error={fieldError("proxyLimit")}
+          />
+          <QuorumFieldset
+            values={quorum}
+            onChange={setQuorumField}
+            error={fieldError}
+            weightedAvailable={colleges.data?.weighting === "set"}
           />
           <ErrorAlert error={alert} />
           <Group justify="flex-end">

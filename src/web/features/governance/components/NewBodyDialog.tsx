@@ -7,8 +7,10 @@ import { ApiError } from "../../../lib/api-client.ts";
 import { type FieldErrors, validate } from "../../../lib/forms.ts";
 import { ToolModal } from "../../agenda-tools/components/ToolDialog.tsx";
 import { useCreateBody } from "../api/bodies.ts";
+import { useColleges } from "../api/colleges.ts";
+import { QuorumFieldset, type QuorumValues, quorumInputOf, quorumValuesOf } from "./QuorumFieldset.tsx";
 
-/** Creates a body: its name, kind, what it is for and how many proxies a present member may carry. */
+/** Creates a body: its name, kind, what it is for, how many proxies a present member may carry and its quorum. */
 export function NewBodyDialog({
   slug,
   opened,
@@ -22,15 +24,24 @@ export function NewBodyDialog({
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ name: "", kind: "working_group" as BodyKind, description: "", proxyLimit: 1 });
+  const [quorum, setQuorum] = useState<QuorumValues>(quorumValuesOf(null));
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateBody(slug);
+  const colleges = useColleges(slug);
   const served = create.error instanceof ApiError ? create.error.fields : {};
+  const setQuorumField = (key: keyof QuorumValues, value: string) => {
+    setQuorum((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [`quorum.${key}`]: "" }));
+  };
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(BodyInput, values);
+    const input = { ...values, quorum: quorumInputOf(quorum) };
+    const checked = validate(BodyInput, input);
     if (!checked.ok) return setErrors(checked.fields);
-    create.mutate(values, { onSuccess: onCreated });
+    create.mutate(input, { onSuccess: onCreated });
   }
+  const quorumError = (key: string) => errors[key] || served[key] || undefined;
+  const shownError = ["name", "quorum.firstCall", "quorum.secondCall", "quorum.basis"].some((k) => served[k]);
   return (
     <ToolModal opened={opened} onClose={onClose} title={t("governance.bodyForm.title")}>
       <form onSubmit={submit} noValidate>
@@ -64,7 +75,13 @@ export function NewBodyDialog({
             onChange={(v) => setValues({ ...values, proxyLimit: typeof v === "number" ? v : 0 })}
             error={errors.proxyLimit || served.proxyLimit}
           />
-          <ErrorAlert error={create.error && !served.name ? create.error : null} />
+          <QuorumFieldset
+            values={quorum}
+            onChange={setQuorumField}
+            error={quorumError}
+            weightedAvailable={colleges.data?.weighting === "set"}
+          />
+          <ErrorAlert error={create.error && !shownError ? create.error : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
