@@ -23,6 +23,7 @@ import { createAuth } from "./modules/auth/auth.ts";
 import { registerConsortiumRoutes } from "./modules/consortium/consortium.routes.ts";
 import { registerDirectoryRoutes } from "./modules/directory/directory.routes.ts";
 import { registerGeocodeRoutes } from "./modules/directory/geocode.routes.ts";
+import { registerRenewalReminders } from "./modules/governance/bodies.reminders.ts";
 import { registerGovernanceBodyRoutes } from "./modules/governance/bodies.routes.ts";
 import { registerReviewReminders } from "./modules/governance/decisions.reminders.ts";
 import { registerDecisionRoutes } from "./modules/governance/decisions.routes.ts";
@@ -127,6 +128,7 @@ export async function buildApp({ database, env, serveWeb = true, logger = true }
   registerSubscriptionRefresher(app, database.db, { enabled: env.NODE_ENV !== "test" });
   // Likewise, tests call remindAllDueReviews at the instants they choose.
   registerReviewReminders(app, database.db, mailer, { enabled: env.NODE_ENV !== "test" });
+  registerRenewalReminders(app, database.db, mailer, { enabled: env.NODE_ENV !== "test" });
   // Floors of `npm run bench agenda` (docs/performance.md); never registered in a normal start.
   if (process.env.BENCH_FLOOR === "1") registerBenchFloor(app, database.db);
   registerGeocodeRoutes(app, env.GEOCODER_URL);

@@ -1,6 +1,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities, outboxMessages } from "../../src/server/db/schema/index.ts";
+import type { Mail } from "../../src/server/lib/mailer.ts";
+import { remindNewRenewals } from "../../src/server/modules/governance/bodies.reminders.ts";
 import { buildOrganization, buildPerson } from "../../src/server/seed/factories.ts";
 import { addDays } from "../../src/shared/agenda/time.ts";
 import type {
@@ -710,5 +712,36 @@ describe("mandates", () => {
     const again = await ok<RemindersDto>(await coordinator()("POST", `${g(w)}/renewals/remind`));
     expect(again).toMatchObject({ sent: 0, alreadySent: true });
     expect(await mails()).toHaveLength(before + 1);
+  });
+
+  it("mails each mandate entering the renewal window once by itself, consortium by consortium", async () => {
+    const body = await ok<BodyDto>(
+      await coordinator()("POST", `${g(w)}/bodies`, { name: "Groupe énergie", kind: "working_group" }),
+      201,
+    );
+    // Ends in 200 days: outside the window until 110 days from now.
+    await addMandate(body.id, { personId: w.personA.id, role: "referent", startsOn: "2024-01-01", endsOn: addDays(today, 200) });
+    const sent: Mail[] = [];
+    const mailer = { send: async (mail: Mail) => void sent.push(mail) };
+    const at = (days: number) => new Date(`${addDays(today, days)}T10:00:00Z`);
+    // Everything due today was mailed by the earlier sends or goes now; then nothing new until the window opens.
+    await remindNewRenewals(t.db, mailer, at(0));
+    sent.length = 0;
+    expect(await remindNewRenewals(t.db, mailer, at(1))).toBe(0);
+    expect(sent).toEqual([]);
+    // 110 days from now the mandate is 90 days from its end: it is mailed once, with its holder and body.
+    expect(await remindNewRenewals(t.db, mailer, at(110))).toBeGreaterThanOrEqual(1);
+    const mine = sent.filter((m) => m.text.includes("(Groupe énergie)"));
+    expect(mine.map((m) => m.to)).toEqual([w.users.coordinator.email]);
+    expect(mine[0].text).toMatch(/référent·e \(Groupe énergie\) : fin le .*, dans 90 jours/);
+    sent.length = 0;
+    expect(await remindNewRenewals(t.db, mailer, at(111))).toBe(0);
+    expect(await remindNewRenewals(t.db, mailer, at(150))).toBe(0);
+    expect(sent).toEqual([]);
+    const journal = await t.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.consortiumId, w.consortium.id), eq(activities.action, "governance.renewal_reminders")));
+    expect(journal.at(-1)).toMatchObject({ actorUserId: null, data: expect.objectContaining({ automatic: true }) });
   });
 });

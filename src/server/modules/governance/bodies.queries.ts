@@ -111,3 +111,12 @@ export async function lastReminder(db: Db, consortiumId: string) {
     .limit(1);
   return row ?? null;
 }
+
+/** Every mandate a renewal reminder ever listed, from the journal: the job mails each one once. */
+export async function remindedMandates(db: Db, consortiumId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ data: activities.data })
+    .from(activities)
+    .where(and(eq(activities.consortiumId, consortiumId), eq(activities.action, REMINDER_ACTION)));
+  return new Set(rows.flatMap((r) => ((r.data ?? {}) as { mandateIds?: string[] }).mandateIds ?? []));
+}

@@ -14,6 +14,7 @@ import type { Db } from "../../db/client.ts";
 import { consortiumCtx } from "../../http/auth.ts";
 import { ApiErrorSchema, errorResponses, typed } from "../../http/route-helpers.ts";
 import type { Mailer } from "../../lib/mailer.ts";
+import { sendRenewalReminders } from "./bodies.reminders.ts";
 import * as service from "./bodies.service.ts";
 import { registerCollegeRoutes } from "./colleges.routes.ts";
 
@@ -91,7 +92,7 @@ export function registerGovernanceBodyRoutes(fastify: FastifyInstance, deps: { d
       params: SlugParams,
       response: { 200: RemindersDto, ...errorResponses },
     },
-    handler: async (req) => service.sendRenewalReminders(await ctx(req), mailer),
+    handler: async (req) => sendRenewalReminders(await ctx(req), mailer),
   });
 
   registerCollegeRoutes(fastify, { db });

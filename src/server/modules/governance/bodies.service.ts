@@ -9,7 +9,6 @@ import {
   type MandateInput,
   type MandateRole,
   RENEWAL_WINDOW_DAYS,
-  type RemindersDto,
   type RenewMandateInput,
   type UpdateBodyInput,
 } from "../../../shared/contracts/governance.ts";
@@ -17,7 +16,6 @@ import { parisDay } from "../../../shared/lib/dates.ts";
 import { bodies, mandates } from "../../db/schema/index.ts";
 import type { Ctx } from "../../http/auth.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
-import type { Mailer } from "../../lib/mailer.ts";
 import { consortiumPolicy } from "../../policies/directory.ts";
 import { bodyPolicy, governancePolicy, mandatePolicy } from "../../policies/governance.ts";
 import { authorize } from "../../policies/index.ts";
@@ -47,7 +45,7 @@ export const ROLE_FR: Record<MandateRole, string> = {
 };
 
 /** « 29/02/2028 »: days in sentences people read in French. */
-const frDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+export const frDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 const today = (ctx: Ctx) => parisDay(ctx.now);
 
@@ -346,45 +344,4 @@ export async function renewMandate(
     });
   });
   return getBody(ctx, bodyId);
-}
-
-// ---------------------------------------------------------------- reminders
-
-/**
- * Mails the coordination the mandates due for renewal within the window. Sending the same list again on the
- * same day does nothing: a double click, or two coordinators at once, do not flood the inbox.
- */
-export async function sendRenewalReminders(ctx: Ctx, mailer: Mailer): Promise<RemindersDto> {
-  authorize(governancePolicy.sendReminders(ctx.actor, null));
-  const { renewals } = await listBodies(ctx);
-  if (renewals.length === 0) return { renewals: 0, sent: 0, alreadySent: false };
-  const day = today(ctx);
-  const ids = renewals.map((r) => r.mandateId).sort();
-  const last = await q.lastReminder(ctx.db, ctx.consortium.id);
-  const lastData = (last?.data ?? {}) as { day?: string; mandateIds?: string[] };
-  if (last && lastData.day === day && JSON.stringify(lastData.mandateIds ?? []) === JSON.stringify(ids))
-    return { renewals: renewals.length, sent: 0, alreadySent: true };
-  const recipients = await q.coordinatorsOf(ctx.db, ctx.consortium.id);
-  const lines = renewals.map(
-    (r) =>
-      `- ${r.holderName}, ${r.title ?? ROLE_FR[r.role]} (${r.bodyName}) : fin le ${frDay(r.endsOn)}, dans ${r.daysLeft} jour${r.daysLeft > 1 ? "s" : ""}`,
-  );
-  const text =
-    `Bonjour,\n\n${renewals.length} mandat${renewals.length > 1 ? "s arrivent" : " arrive"} à échéance dans les ` +
-    `${RENEWAL_WINDOW_DAYS} jours dans ${ctx.consortium.name} :\n\n${lines.join("\n")}\n\n` +
-    "Renouvelez-les ou préparez leur remplacement depuis la page Gouvernance.\n";
-  await ctx.db.transaction(async (tx) => {
-    await recordActivity(tx, {
-      consortiumId: ctx.consortium.id,
-      actorUserId: ctx.user.id,
-      action: q.REMINDER_ACTION,
-      subjectType: "consortium",
-      subjectId: ctx.consortium.id,
-      summary: `${ctx.user.name} envoie à la coordination le rappel de ${renewals.length} mandat(s) à renouveler`,
-      data: { day, mandateIds: ids },
-    });
-  });
-  for (const r of recipients)
-    await mailer.send({ to: r.email, subject: `Maillage : ${renewals.length} mandat(s) à renouveler`, text });
-  return { renewals: renewals.length, sent: recipients.length, alreadySent: false };
 }

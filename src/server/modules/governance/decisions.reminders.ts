@@ -4,6 +4,7 @@ import { parisDay } from "../../../shared/lib/dates.ts";
 import type { Db } from "../../db/client.ts";
 import type { Ctx } from "../../http/auth.ts";
 import type { Mailer } from "../../lib/mailer.ts";
+import { type PeriodicJobOptions, registerPeriodicJob } from "../../lib/periodic-job.ts";
 import { decisionRegisterPolicy } from "../../policies/decisions.ts";
 import { authorize } from "../../policies/index.ts";
 import { recordActivity } from "../activity.ts";
@@ -98,37 +99,12 @@ export async function remindAllDueReviews(db: Db, mailer: Mailer, now: Date, sto
   return reminded;
 }
 
-/**
- * Checks every hour (and once at start, so a restart does not delay a reminder by a day) whether reviews came
- * due; stops on close after the pass in progress. Off in tests, which call remindAllDueReviews at chosen instants.
- */
-export function registerReviewReminders(
-  app: FastifyInstance,
-  db: Db,
-  mailer: Mailer,
-  options: { enabled: boolean; everyMs?: number; now?: () => Date },
-) {
-  if (!options.enabled) return;
-  const now = options.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopping = false;
-  const tick = () => {
-    if (running || stopping) return;
-    running = remindAllDueReviews(db, mailer, now(), () => stopping)
-      .catch((error) => app.log.error({ err: error }, "decision review reminders failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook("onReady", async () => {
-    timer = setInterval(tick, options.everyMs ?? 60 * 60_000);
-    timer.unref();
-    tick();
-  });
-  app.addHook("onClose", async () => {
-    stopping = true;
-    if (timer) clearInterval(timer);
-    await running;
-  });
+/** Checks every hour, and once at start, whether reviews came due (lib/periodic-job.ts). */
+export function registerReviewReminders(app: FastifyInstance, db: Db, mailer: Mailer, options: PeriodicJobOptions) {
+  registerPeriodicJob(
+    app,
+    "decision review reminders",
+    (now, stopping) => remindAllDueReviews(db, mailer, now, stopping),
+    options,
+  );
 }
