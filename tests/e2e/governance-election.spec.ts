@@ -37,6 +37,7 @@ test("an election without candidates: argued ballots, a proposal, an objection m
   await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   await expect(page.getByText("La fin du mandat doit suivre son début")).toBeVisible();
   await page.getByLabel("Fin du mandat (dernier jour)").fill("2032-12-31");
+  await expect(page.getByText("La fin du mandat doit suivre son début")).toBeHidden();
   await expectAccessible(page, "governance-election-new");
   await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
 

@@ -97,6 +97,11 @@ export function ProposalForm(props: {
   const memberOptions = (body?.members ?? []).map((m) => ({ value: m.mandateId, label: m.name }));
   const isVote = v.method === "majority" || v.method === "colleges";
   const isElection = v.method === "election";
+  /** An election field: its error is keyed under `election.` by the contract, so clear that one as it changes. */
+  const setRole = <K extends "criteria" | "accountabilities" | "mandateStart" | "mandateEnd">(key: K, value: Values[K]) => {
+    f.set(key, value);
+    f.setErrors(({ [`election.${key}`]: _gone, election: _role, ...rest }) => rest);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -261,7 +266,7 @@ export function ProposalForm(props: {
               label={t("proposals.election.form.criteria")}
               description={t("proposals.election.form.criteriaHelp")}
               value={v.criteria}
-              onChange={(e) => f.set("criteria", e.currentTarget.value)}
+              onChange={(e) => setRole("criteria", e.currentTarget.value)}
               error={fieldError(f.errors, "election.criteria") ?? fieldError(f.errors, "election")}
               autosize
               minRows={2}
@@ -271,7 +276,7 @@ export function ProposalForm(props: {
               label={t("proposals.election.form.accountabilities")}
               description={t("proposals.election.form.accountabilitiesHelp")}
               value={v.accountabilities}
-              onChange={(e) => f.set("accountabilities", e.currentTarget.value)}
+              onChange={(e) => setRole("accountabilities", e.currentTarget.value)}
               autosize
               minRows={2}
             />
@@ -287,7 +292,7 @@ export function ProposalForm(props: {
                 type="date"
                 label={t("proposals.election.form.mandateStart")}
                 value={v.mandateStart}
-                onChange={(e) => f.set("mandateStart", e.currentTarget.value)}
+                onChange={(e) => setRole("mandateStart", e.currentTarget.value)}
                 error={fieldError(f.errors, "election.mandateStart")}
                 required
               />
@@ -295,7 +300,7 @@ export function ProposalForm(props: {
                 type="date"
                 label={t("proposals.election.form.mandateEnd")}
                 value={v.mandateEnd}
-                onChange={(e) => f.set("mandateEnd", e.currentTarget.value)}
+                onChange={(e) => setRole("mandateEnd", e.currentTarget.value)}
                 error={fieldError(f.errors, "election.mandateEnd")}
                 required
               />
