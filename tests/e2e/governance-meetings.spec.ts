@@ -21,9 +21,26 @@ test("a coordinator holds a steering committee: order of the day, attendance and
   await expect(page.getByRole("heading", { level: 1, name: "Comité de pilotage de mars" })).toBeVisible();
   await expect(page.getByText(/Comité de pilotage · jeudi 18 mars 2027, 18:00 – 20:00/)).toBeVisible();
 
-  // ---- the order of the day
+  // ---- the order of the day, its first point naming a proposal of the committee (tabled through the API)
+  const api = "/api/consortia/demo/governance/proposals";
+  const steering = ((await (await page.request.get(api)).json()) as { bodies: Array<{ id: string; name: string }> }).bodies.find(
+    (b) => b.name === "Comité de pilotage",
+  );
+  const tabled = await page.request.post(api, {
+    data: {
+      bodyId: steering?.id,
+      title: "Budget 2033 du réseau",
+      text: "Adopter le budget 2033.",
+      method: "majority",
+      rule: { threshold: "simple", base: "cast", abstentions: "excluded" },
+    },
+  });
+  expect(tabled.status()).toBe(201);
+  const proposalId = ((await tabled.json()) as { id: string }).id;
+  await page.reload();
   await page.getByRole("button", { name: "Ajouter un point" }).click();
   await page.getByLabel("Point 1").fill("Budget 2033");
+  await page.getByLabel("Proposition liée").first().selectOption({ label: "Budget 2033 du réseau" });
   await page.getByRole("button", { name: "Ajouter un point" }).click();
   await page.getByLabel("Point 2").fill("Tournée apprenante : choix des lieux");
   await page.getByRole("button", { name: "Enregistrer l'ordre du jour" }).click();
@@ -42,6 +59,18 @@ test("a coordinator holds a steering committee: order of the day, attendance and
   await expect(page.getByText(/^Quorum atteint : 3 présents ou représentés sur 6 membres/)).toBeVisible();
   await expect(rows.nth(2)).toContainText(`Représenté·e par ${holder}`);
   await expectAccessible(page, "reunion-presences");
+
+  // ---- the proposal's page shows the meeting, its attendance and its quorum
+  const meetingUrl = page.url();
+  await page.goto(`/c/demo/gouvernance/propositions/${proposalId}`);
+  const agenda = page.getByRole("heading", { name: "À l'ordre du jour" }).locator("..");
+  await expect(agenda.getByRole("link", { name: "Comité de pilotage de mars" })).toBeVisible();
+  await expect(agenda.getByText("Quorum atteint", { exact: true })).toBeVisible();
+  await expect(agenda.getByText("Présents : 2 · représentés : 1 · membres de l'instance : 6")).toBeVisible();
+  await expectAccessible(page, "proposition-reunion");
+  // The draft is withdrawn again: journeys share one demo.
+  expect((await page.request.post(`${api}/${proposalId}/withdraw`, { data: {} })).status()).toBe(200);
+  await page.goto(meetingUrl);
 
   // ---- minutes, approved, then downloaded as a document
   await page.getByLabel("Texte du compte rendu").fill("Le comité adopte le budget 2033.\nLa tournée passera par quatre lieux.");

@@ -88,7 +88,7 @@ export const proposalsEn: typeof proposalsFr = {
     title: "On the order of the day",
     met: "Quorum reached",
     notMet: "Quorum not reached",
-    attendance: "{{present}} present and {{represented}} represented out of {{members}} members",
+    attendance: "Present: {{present}} · represented: {{represented}} · members of the body: {{members}}",
   },
   page: {
     openAdvice: "Open the advice process",

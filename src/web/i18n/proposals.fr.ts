@@ -90,7 +90,7 @@ export const proposalsFr = {
     title: "À l'ordre du jour",
     met: "Quorum atteint",
     notMet: "Quorum non atteint",
-    attendance: "{{present}} présents et {{represented}} représentés sur {{members}} membres",
+    attendance: "Présents : {{present}} · représentés : {{represented}} · membres de l'instance : {{members}}",
   },
   page: {
     openAdvice: "Ouvrir la sollicitation d'avis",
