@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConsentEventInput, ProposalDto } from "../../../../shared/contracts/proposals.ts";
@@ -7,6 +7,7 @@ import { CONSENT_PHASE_LABELS } from "../../../../shared/governance/labels.ts";
 import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { useProposalAction } from "../api/proposals.ts";
+import { ObjectionList, RoundRoster } from "./RoundParts.tsx";
 
 type Event = ConsentEventInput["event"];
 
@@ -87,45 +88,16 @@ export function ConsentPanel({ slug, p }: { slug: string; p: ProposalDto }) {
             <Title order={3} size="h4">
               {t("proposals.consent.round", { kind: t(`proposals.consent.roundKinds.${s.round.kind}`), number: s.round.number })}
             </Title>
-            <List size="sm" spacing={2}>
-              {s.round.roster.map((r) => {
-                const turn = s.round?.turns.find((x) => x.by === r);
-                return (
-                  <List.Item key={r}>
-                    <Text span fw={500} size="sm">
-                      {nameOf(r)}
-                    </Text>{" "}
-                    —{" "}
-                    {turn
-                      ? `${t(`proposals.consent.kinds.${turn.kind}`)}${turn.text ? ` : « ${turn.text} »` : ""}${turn.answer ? ` → « ${turn.answer} »` : ""}`
-                      : t("proposals.consent.waiting")}
-                  </List.Item>
-                );
-              })}
-            </List>
+            <RoundRoster roster={s.round.roster} turns={s.round.turns} nameOf={nameOf} />
           </Stack>
         ) : null}
 
-        {s.objections.length > 0 ? (
-          <Stack gap="xs">
-            <Title order={3} size="h4">
-              {t("proposals.consent.objections")}
-            </Title>
-            {s.objections.map((o) => (
-              <Group key={o.id} gap="xs" wrap="wrap">
-                <Text size="sm">{t("proposals.consent.objectionLine", { by: nameOf(o.by), argument: o.argument })}</Text>
-                <Badge variant="outline" color={o.status === "standing" ? "red.9" : "gray.9"}>
-                  {t(`proposals.consent.objectionStatus.${o.status}`)}
-                </Badge>
-                {s.phase === "resolution" && o.status === "standing" && can(o.by) ? (
-                  <Button size="compact-sm" variant="default" onClick={() => send(o.by, { type: "lift", objection: o.id })}>
-                    {t("proposals.consent.lift", { name: nameOf(o.by) })}
-                  </Button>
-                ) : null}
-              </Group>
-            ))}
-          </Stack>
-        ) : null}
+        <ObjectionList
+          objections={s.objections}
+          nameOf={nameOf}
+          canLift={(o) => s.phase === "resolution" && can(o.by)}
+          onLift={(o) => send(o.by, { type: "lift", objection: o.id })}
+        />
 
         <ErrorAlert error={action.error} />
 

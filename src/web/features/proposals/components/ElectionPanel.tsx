@@ -9,6 +9,7 @@ import { ErrorAlert } from "../../../components/ui/ErrorAlert.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { formatDay } from "../../../lib/format.ts";
 import { useProposalAction } from "../api/proposals.ts";
+import { ObjectionList, RoundRoster } from "./RoundParts.tsx";
 
 type Event = ElectionEventInput["event"];
 
@@ -187,45 +188,14 @@ export function ElectionPanel({ slug, p }: { slug: string; p: ProposalDto }) {
           </Stack>
         ) : null}
 
-        {s.round ? (
-          <List size="sm" spacing={2}>
-            {s.round.roster.map((r) => {
-              const turn = s.round?.turns.find((x) => x.by === r);
-              return (
-                <List.Item key={r}>
-                  <Text span fw={500} size="sm">
-                    {nameOf(r)}
-                  </Text>{" "}
-                  —{" "}
-                  {turn
-                    ? `${t(`proposals.consent.kinds.${turn.kind}`)}${turn.text ? ` : « ${turn.text} »` : ""}`
-                    : t("proposals.consent.waiting")}
-                </List.Item>
-              );
-            })}
-          </List>
-        ) : null}
+        {s.round ? <RoundRoster roster={s.round.roster} turns={s.round.turns} nameOf={nameOf} /> : null}
 
-        {s.objections.length > 0 ? (
-          <Stack gap="xs">
-            <Title order={3} size="h4">
-              {t("proposals.consent.objections")}
-            </Title>
-            {s.objections.map((o) => (
-              <Group key={o.id} gap="xs" wrap="wrap">
-                <Text size="sm">{t("proposals.consent.objectionLine", { by: nameOf(o.by), argument: o.argument })}</Text>
-                <Badge variant="outline" color={o.status === "standing" ? "red.9" : "gray.9"}>
-                  {t(`proposals.consent.objectionStatus.${o.status}`)}
-                </Badge>
-                {s.phase === "resolution" && o.status === "standing" && can(o.by) ? (
-                  <Button size="compact-sm" variant="default" onClick={() => send(o.by, { type: "lift", objection: o.id })}>
-                    {t("proposals.consent.lift", { name: nameOf(o.by) })}
-                  </Button>
-                ) : null}
-              </Group>
-            ))}
-          </Stack>
-        ) : null}
+        <ObjectionList
+          objections={s.objections}
+          nameOf={nameOf}
+          canLift={(o) => s.phase === "resolution" && can(o.by)}
+          onLift={(o) => send(o.by, { type: "lift", objection: o.id })}
+        />
 
         {s.conditions.length > 0 ? (
           <Stack gap={4}>
