@@ -324,7 +324,7 @@ describe("a meeting", () => {
     const refused = await coordinator()("POST", `${proposalsUrl}/${id}/close`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(
-      /^Quorum non atteint : 1 présent ou représenté sur 5 membres.*Le vote ne peut pas être clos à la réunion/,
+      /^Quorum non atteint : 1 présent ou représenté sur 5 membres.*Le vote ne peut pas être clos à la réunion « /,
     );
     // With the quorum (the sheet of the earlier test, one proxy counted), it closes.
     await coordinator()(

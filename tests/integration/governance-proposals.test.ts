@@ -525,6 +525,57 @@ describe("decision by consent", () => {
   });
 });
 
+describe("decisions in a meeting", () => {
+  it("adopts by consent only when the meeting that lists the proposal has its quorum", async () => {
+    await t.db
+      .update(bodies)
+      .set({ quorum: { firstCall: "1/2", secondCall: null, basis: "headcount" } })
+      .where(eq(bodies.id, steeringId));
+    try {
+      const p = await draft({
+        bodyId: steeringId,
+        title: "Jardin partagé",
+        text: "Le comité confie le jardin partagé au groupe des habitants.",
+        method: "consent",
+        rule: null,
+        carrierId: circle.carrier,
+        facilitatorId: circle.facilitator,
+      });
+      const meetings = `/api/consortia/${w.consortium.slug}/governance/meetings`;
+      const created = await coordinator()("POST", meetings, {
+        bodyId: steeringId,
+        title: "Comité de juin",
+        start: "2032-06-10T18:00",
+        end: "2032-06-10T20:00",
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const meetingId = created.json().id as string;
+      await coordinator()("PUT", `${meetings}/${meetingId}/items`, { items: [{ title: "Jardin", proposalId: p.id }] });
+      expect((await coordinator()("POST", `${base(w)}/${p.id}/open`)).statusCode).toBe(200);
+      // The carrier answers but takes no turn: the others speak in each round.
+      const speakers = [circle.facilitator, circle.ana, circle.ben, circle.chloe];
+      for (let round = 0; round < 2; round++) {
+        for (const who of speakers) await step(p.id, who, { type: "pass" });
+        await step(p.id, circle.facilitator, { type: "close_round" });
+      }
+      await step(p.id, circle.carrier, { type: "keep" });
+      for (const who of speakers) await step(p.id, who, { type: "consent" });
+      // Nobody on the sheet: the round cannot end in a decision, and nothing changes.
+      const refused = await step(p.id, circle.facilitator, { type: "close_round" }, 409);
+      expect(refused.json().message).toMatch(
+        /^Quorum non atteint : 0 présent ou représenté sur 5 membres.*La proposition ne peut pas être adoptée à la réunion « Comité de juin »/,
+      );
+      await coordinator()("PUT", `${meetings}/${meetingId}/attendance`, {
+        rows: [circle.carrier, circle.facilitator, circle.ana].map((mandateId) => ({ mandateId, presence: "present" })),
+      });
+      const adopted = (await step(p.id, circle.facilitator, { type: "close_round" })).json() as Proposal;
+      expect(adopted.outcome).toBe("adopted");
+    } finally {
+      await t.db.update(bodies).set({ quorum: null }).where(eq(bodies.id, steeringId));
+    }
+  });
+});
+
 describe("election without candidates", () => {
   it("refuses an election without role or facilitator, with the field named", async () => {
     const res = await coordinator()("POST", base(w), {

@@ -86,7 +86,7 @@ export const governanceEn: typeof import("./governance.fr.ts").governanceFr = {
     basis: "Count",
     headcount: "By headcount",
     weighted: "Weighted by college",
-    weightedUnavailable: "Possible when the statutes set the colleges' weights.",
+    weightedUnavailable: "Possible when the colleges vote (equally or as the statutes weigh them).",
   },
   body: {
     notFound: "Body not found",

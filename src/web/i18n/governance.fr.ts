@@ -86,7 +86,7 @@ export const governanceFr = {
     basis: "Décompte",
     headcount: "Par tête",
     weighted: "Pondéré par collège",
-    weightedUnavailable: "Possible quand les statuts fixent le poids des collèges.",
+    weightedUnavailable: "Possible quand les collèges votent (à parts égales ou selon les statuts).",
   },
   body: {
     notFound: "Instance introuvable",

@@ -99,10 +99,10 @@ async function checkBody(ctx: Ctx, f: BodyFields, id: string | null, quorumSet: 
   if (same && same.id !== id) throw conflict("Une instance porte déjà ce nom.", { name: "Une instance porte déjà ce nom" });
   if (f.collegeId && !(await q.findCollege(ctx.db, ctx.consortium.id, f.collegeId)))
     throw invalid({ collegeId: "Collège introuvable dans ce consortium" });
-  if (quorumSet && f.quorum?.basis === "weighted" && (await weightingOf(ctx.db, ctx.consortium.id)) !== "set")
+  if (quorumSet && f.quorum?.basis === "weighted" && (await weightingOf(ctx.db, ctx.consortium.id)) === "none")
     throw invalid({
       "quorum.basis":
-        "Un quorum pondéré demande des collèges dont les statuts fixent le poids : comptez par tête, ou fixez les poids dans les collèges",
+        "Un quorum pondéré demande des collèges qui votent (à parts égales ou avec des poids fixés par les statuts) : comptez par tête, ou pondérez les collèges",
     });
 }
 

@@ -24,6 +24,7 @@ import { recordActivity } from "../activity.ts";
 import { resolveTimes } from "../agenda/event-input.ts";
 import { insertEvent } from "../agenda/events.store.ts";
 import * as q from "./meetings.queries.ts";
+import { votingColleges } from "./proposals.queries.ts";
 
 // Meetings of a body: convened in the agenda, their order of the day, the attendance sheet with proxies and the
 // live quorum (src/shared/governance/quorum.ts), and minutes that the body approves and anyone exports.
@@ -90,7 +91,7 @@ export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDto> {
     q.attendanceOf(ctx.db, meeting.id),
     q.itemsOf(ctx.db, meeting.id),
     q.proposalsOfBody(ctx.db, ctx.consortium.id, body.id),
-    q.collegesOf(ctx.db, ctx.consortium.id),
+    votingColleges(ctx.db, ctx.consortium.id),
     meeting.placeId ? q.findPlace(ctx.db, ctx.consortium.id, meeting.placeId) : Promise.resolve(null),
   ]);
   const rotation = meeting.rotationTurnId ? await q.rotationOfTurn(ctx.db, meeting.rotationTurnId) : null;
@@ -112,7 +113,8 @@ export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDto> {
   const quorum = body.quorum
     ? quorumStatus(body.quorum as QuorumRule, sheet, {
         call: meeting.call === 2 ? 2 : 1,
-        colleges: colleges.map((c) => ({ id: c.id, weight: c.weight })),
+        // The colleges as a vote weighs them: equal weighting counts each college the same.
+        colleges: colleges.colleges.map((c) => ({ id: c.id, weight: c.weight })),
       })
     : null;
   return {

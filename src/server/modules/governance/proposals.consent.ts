@@ -8,6 +8,7 @@ import { authorize } from "../../policies/index.ts";
 import { proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
 import { registerDecision } from "./decisions.service.ts";
+import { requireQuorum } from "./proposals.quorum.ts";
 import { getProposal, load, METHOD_WORDS, namer, saveState } from "./proposals.service.ts";
 
 /** What each step is called in the activity log. */
@@ -65,6 +66,7 @@ export async function consentStep(ctx: Ctx, id: string, input: z.output<typeof C
     }
     const s = next.state;
     const adopted = s.phase === "adopted";
+    if (adopted) await requireQuorum(ctx, tx, id, "La proposition ne peut pas être adoptée");
     await saveState(tx, ctx, id, s, {
       ...(adopted
         ? {

@@ -18,6 +18,7 @@ import { proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
 import { registerDecision } from "./decisions.service.ts";
 import type { BodyMemberRow, ProposalRow } from "./proposals.queries.ts";
+import { requireQuorum } from "./proposals.quorum.ts";
 import { getProposal, load, METHOD_WORDS, namer, saveState } from "./proposals.service.ts";
 
 /** What a draft election stores until it opens: who facilitates, and the role as the form described it. */
@@ -110,6 +111,7 @@ export async function electionStep(ctx: Ctx, id: string, input: z.output<typeof 
     }
     const s = next.state;
     const elected = s.phase === "elected" && s.result !== null;
+    if (elected) await requireQuorum(ctx, tx, id, "L'élection ne peut pas aboutir");
     await saveState(tx, ctx, id, s, {
       ...(elected
         ? {

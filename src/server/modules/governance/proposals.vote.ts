@@ -5,7 +5,6 @@ import { describeIssue, describeTally } from "../../../shared/governance/labels.
 import { checkProxies, type Presence } from "../../../shared/governance/quorum.ts";
 import { emptyCounts, type TallyGroup, tally } from "../../../shared/governance/tally.ts";
 import { castVote, closeVote, recount, type VoteRecord, type VoteState } from "../../../shared/governance/vote.ts";
-import type { Db } from "../../db/client.ts";
 import { ballots, voteParticipations } from "../../db/schema/index.ts";
 import type { Ctx } from "../../http/auth.ts";
 import { conflict, forbidden, invalid } from "../../http/errors.ts";
@@ -13,8 +12,8 @@ import { authorize } from "../../policies/index.ts";
 import { proposalPolicy } from "../../policies/proposals.ts";
 import { recordActivity } from "../activity.ts";
 import { registerDecision } from "./decisions.service.ts";
-import { getMeeting } from "./meetings.service.ts";
 import * as q from "./proposals.queries.ts";
+import { requireQuorum } from "./proposals.quorum.ts";
 import { getProposal, type Loaded, load, METHOD_WORDS, namer, saveState } from "./proposals.service.ts";
 
 const CHOICE_WORDS = { for: "pour", against: "contre", abstain: "abstention", blank: "blanc", spoiled: "nul" } as const;
@@ -179,29 +178,13 @@ function secretRecord(
  * Closes the vote and counts it for good (vote.ts closeVote): the record keeps the inputs next to the result so
  * that anyone allowed can recount it. An adopted proposal goes into the decision register.
  */
-/**
- * A vote taken in a meeting counts only if the meeting has its quorum: the last meeting (not cancelled) whose
- * order of the day names the proposal, read as its page shows it. A vote outside any meeting (a written
- * consultation) has no quorum to meet; its base (cast or members) is its rule.
- */
-async function requireQuorum(ctx: Ctx, tx: Db, id: string) {
-  const held = (await q.meetingsOfProposal(tx, ctx.consortium.id, id)).filter((m) => m.status !== "cancelled");
-  const last = held.at(-1);
-  if (!last) return;
-  const meeting = await getMeeting({ ...ctx, db: tx }, last.id);
-  if (meeting.quorum && !meeting.quorum.met)
-    throw conflict(
-      `${meeting.quorum.text} Le vote ne peut pas être clos à la réunion « ${meeting.title} » : complétez la feuille de présence, ou retirez le vote et reprenez-le à une seconde convocation.`,
-    );
-}
-
 export async function closeProposalVote(ctx: Ctx, id: string): Promise<ProposalDto> {
   await ctx.db.transaction(async (tx) => {
     const loaded = await load(ctx, id, tx, true);
     const { proposal, subject } = loaded;
     const state = openVoteOf(loaded);
     authorize(proposalPolicy.close(ctx.actor, subject));
-    await requireQuorum(ctx, tx, id);
+    await requireQuorum(ctx, tx, id, "Le vote ne peut pas être clos");
     const closedAt = ctx.now.toISOString();
     let closed: VoteState;
     if (proposal.secrecy === "secret") {

@@ -133,7 +133,7 @@ export function EditBodyDialog({
             values={quorum}
             onChange={setQuorumField}
             error={fieldError}
-            weightedAvailable={colleges.data?.weighting === "set"}
+            weightedAvailable={(colleges.data?.weighting ?? "none") !== "none"}
           />
           <ErrorAlert error={alert} />
           <Group justify="flex-end">

@@ -79,7 +79,7 @@ export function NewBodyDialog({
             values={quorum}
             onChange={setQuorumField}
             error={quorumError}
-            weightedAvailable={colleges.data?.weighting === "set"}
+            weightedAvailable={(colleges.data?.weighting ?? "none") !== "none"}
           />
           <ErrorAlert error={create.error && !shownError ? create.error : null} />
           <Group justify="flex-end">
