@@ -173,11 +173,12 @@ test("an address is subscribed to, refreshed now, then deleted while its events 
   await signIn(page, DEMO.referent);
   await page.goto("/c/demo/agenda/import");
   await page.locator("label").filter({ hasText: "Une adresse" }).click();
-  // The feed of a place with no event: a real calendar, served by the app itself.
+  // The feed of a place: a real calendar, served by the app itself. Whatever it holds was published by this agenda
+  // (the demo's yearly tour may start there, depending on the rotation's draw), so nothing is to be imported.
   const address = `${new URL(page.url()).origin}/ics/demo/places/la-grange-numerique.ics`;
   await page.getByLabel("Adresse de l'agenda").fill(address);
   await page.getByRole("button", { name: "Prévisualiser" }).click();
-  await expect(page.getByText("Aucun événement dans cette source.")).toBeVisible();
+  await expect(page.getByText(/^0 à créer, 0 à mettre à jour/)).toBeVisible();
   await page.getByRole("button", { name: "Importer 0 événement et s'abonner" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("L'abonnement est enregistré");
 
